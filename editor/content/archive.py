@@ -1,0 +1,216 @@
+"""The XML archive: one file holds a whole issue with its publication, sections,
+documents, attachments and images. Export, import into an empty store and export again
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date
+
+from lxml import etree
+
+from editor.content.body import blocks_from_element, blocks_to_element
+from editor.content.xmlsafe import parse_xml
+from editor.errors import ContentError
+from editor.model import Attachment, Document, Issue, IssueStatus, Publication, Section
+
+ARCHIVE_FORMAT = "gazette-archive"
+ARCHIVE_VERSION = 1
+
+_PUB_FIELDS = (
+    ("title", "title"),
+    ("title_mongolian", "title-mongolian"),
+    ("sponsor", "sponsor"),
+    ("address", "address"),
+    ("postcode", "postcode"),
+    ("telephone", "telephone"),
+    ("serial_numbers", "serial-numbers"),
+    ("price", "price"),
+    ("frequency", "frequency"),
+    ("default_layout", "default-layout"),
+)
+
+_DOC_FIELDS = (
+    ("title", "title"),
+    ("subtitle", "subtitle"),
+    ("doc_number", "doc-number"),
+    ("addressees", "addressees"),
+    ("public_note", "public-note"),
+)
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
+    if text:
+        el.text = text
+    return el
+
+
+def _image_type(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    return "application/octet-stream"
+
+
+def issue_to_element(publication: Publication, issue: Issue) -> etree._Element:
+    """Build the archive element for one issue of ``publication``."""
+    root = etree.Element("gazette-archive", format=ARCHIVE_FORMAT, version=str(ARCHIVE_VERSION))
+    pub = _sub(root, "publication")
+    for attr, tag in _PUB_FIELDS:
+        value = getattr(publication, attr)
+        if value:
+            _sub(pub, tag, value)
+    iss = _sub(
+        root,
+        "issue",
+        year=str(issue.year),
+        number=str(issue.number),
+        cumulative=str(issue.cumulative),
+        date=issue.pub_date.isoformat(),
+        status=issue.status.value,
+        proof_round=str(issue.proof_round),
+    )
+    for section in issue.sections:
+        sec = _sub(iss, "section", name=section.name)
+        for doc in section.documents:
+            d = _sub(sec, "document", uid=doc.uid, kind=doc.kind)
+            for issuer in doc.issuers:
+                _sub(d, "issuer", issuer)
+            for attr, tag in _DOC_FIELDS:
+                value = getattr(doc, attr)
+                if value:
+                    _sub(d, tag, value)
+            if doc.signing_date:
+                _sub(d, "signing-date", doc.signing_date.isoformat())
+            d.append(blocks_to_element(doc.body))
+            for att in doc.attachments:
+                a = _sub(d, "attachment", label=att.label)
+                _sub(a, "title", att.title)
+                a.append(blocks_to_element(att.body))
+    for ref in sorted(issue.images):
+        data = issue.images[ref]
+        img = _sub(iss, "image", id=ref, type=_image_type(data))
+        img.text = base64.b64encode(data).decode("ascii")
+    return root
+
+
+def issue_to_xml(publication: Publication, issue: Issue) -> bytes:
+    """Serialise an issue to archive bytes (UTF-8, deterministic)."""
+    root = issue_to_element(publication, issue)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def _t(el: etree._Element | None) -> str:
+    return "" if el is None or el.text is None else el.text
+
+
+def _int(el: etree._Element, name: str) -> int:
+    value = el.get(name)
+    if value is None:
+        raise ContentError(f"archive, line {el.sourceline}: <{el.tag}> needs the attribute {name}")
+    try:
+        return int(value)
+    except ValueError:
+        raise ContentError(
+            f"archive, line {el.sourceline}: {name}={value!r} is not a whole number"
+        ) from None
+
+
+def _date(el: etree._Element, value: str | None, name: str) -> date:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        raise ContentError(
+            f"archive, line {el.sourceline}: {name} {value!r} is not a date (YYYY-MM-DD)"
+        ) from None
+
+
+def _body(parent: etree._Element, what: str) -> list:
+    body = parent.find("body")
+    if body is None:
+        raise ContentError(f"archive, line {parent.sourceline}: {what} has no <body>")
+    return blocks_from_element(body, f"archive, {what}")
+
+
+def issue_from_xml(data: bytes | str) -> tuple[Publication, Issue]:
+    """Read archive bytes back into a publication and an issue (``ContentError`` if refused)."""
+    root = parse_xml(data, "the archive", huge=True)
+    if root.tag != "gazette-archive" or root.get("format") != ARCHIVE_FORMAT:
+        raise ContentError("this file is not a gazette archive")
+    version = root.get("version")
+    if version != str(ARCHIVE_VERSION):
+        raise ContentError(
+            f"the archive is of schema version {version}, this program reads version "
+            f"{ARCHIVE_VERSION} only"
+        )
+    pub_el = root.find("publication")
+    if pub_el is None or not _t(pub_el.find("title")):
+        raise ContentError("the archive has no publication title")
+    publication = Publication(**{attr: _t(pub_el.find(tag)) for attr, tag in _PUB_FIELDS if pub_el.find(tag) is not None})
+    if not publication.default_layout:
+        publication.default_layout = "gazette"
+    iss = root.find("issue")
+    if iss is None:
+        raise ContentError("the archive holds no issue")
+    try:
+        status = IssueStatus(iss.get("status", "draft"))
+    except ValueError:
+        raise ContentError(f"archive, line {iss.sourceline}: unknown status {iss.get('status')!r}") from None
+    issue = Issue(
+        year=_int(iss, "year"),
+        number=_int(iss, "number"),
+        cumulative=_int(iss, "cumulative"),
+        pub_date=_date(iss, iss.get("date"), "the publication date"),
+        status=status,
+        proof_round=int(iss.get("proof-round", "0") or 0),
+    )
+    seen: set[str] = set()
+    for sec in iss.findall("section"):
+        name = sec.get("name", "").strip()
+        if not name:
+            raise ContentError(f"archive, line {sec.sourceline}: a section without a name")
+        section = Section(name=name)
+        for d in sec.findall("document"):
+            uid = d.get("uid", "")
+            if not uid or uid in seen:
+                raise ContentError(f"archive, line {d.sourceline}: missing or repeated document uid")
+            seen.add(uid)
+            title = _t(d.find("title"))
+            if not title.strip():
+                raise ContentError(f"archive, line {d.sourceline}: a document without a title")
+            what = f"document «{title[:30]}»"
+            sd = d.find("signing-date")
+            doc = Document(
+                uid=uid,
+                kind=d.get("kind", "通知"),
+                issuers=[_t(i) for i in d.findall("issuer")],
+                signing_date=_date(sd, sd.text, "the signing date") if sd is not None else None,
+                body=_body(d, what),
+                **{attr: _t(d.find(tag)) for attr, tag in _DOC_FIELDS},
+            )
+            for a in d.findall("attachment"):
+                doc.attachments.append(
+                    Attachment(
+                        label=a.get("label", ""),
+                        title=_t(a.find("title")),
+                        body=_body(a, f"{what}, attachment {a.get('label', '')}"),
+                    )
+                )
+            section.documents.append(doc)
+        issue.sections.append(section)
+    for img in iss.findall("image"):
+        ref = img.get("id", "")
+        try:
+            issue.images[ref] = base64.b64decode(img.text or "", validate=True)
+        except (binascii.Error, ValueError):
+            raise ContentError(f"archive, line {img.sourceline}: image {ref!r} is not valid base64") from None
+    return publication, issue
