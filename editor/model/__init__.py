@@ -19,9 +19,9 @@ from editor.model.blocks import (
     block_text,
 )
 from editor.model.gazette import (
+    DOCUMENT_KINDS,
     Attachment,
     Document,
-    DOCUMENT_KINDS,
     Issue,
     IssueStatus,
     Publication,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from editor.model.blocks import Block
 
@@ -20,7 +20,7 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
-class IssueStatus(str, Enum):
+class IssueStatus(StrEnum):
     """Where an issue stands: a final issue is read-only until it is reopened."""
 
     DRAFT = "draft"
