@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 ALIGNMENTS = ("justify", "left", "center", "right")
 PARAGRAPH_ROLES = ("body", "attachment-note", "closing")
@@ -146,7 +145,7 @@ class Image:
     width_mm: float = 0.0  # 0 means: as wide as its resolution allows, at most the measure
 
 
-Block = Union[Heading, Paragraph, Note, Table, NameList, ChronicleEntry, Image]
+Block = Heading | Paragraph | Note | Table | NameList | ChronicleEntry | Image
 
 
 def block_text(block: Block) -> str:
