@@ -1,0 +1,225 @@
+"""Rows <-> model objects: how a Publication, an Issue and a Document are kept in the tables.
+
+The functions here only convert and query; transactions, checks of the issue status and
+change events belong to ``editor.services``. Every body is validated against the body
+schema on its way in (``ContentError`` saying where and why), so the store never holds a
+body the archive or the typesetter could not read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import UTC, date, datetime
+
+from lxml import etree
+
+from editor.content.body import blocks_from_element, blocks_to_element
+from editor.content.xmlsafe import parse_xml
+from editor.errors import ContentError
+from editor.model import (
+    Attachment,
+    Document,
+    Issue,
+    IssueStatus,
+    Publication,
+    Section,
+    block_text,
+)
+from editor.store.models import (
+    CONTENT_FIELDS,
+    DocumentRow,
+    ImageRow,
+    IssueRow,
+    PublicationRow,
+    SectionRow,
+)
+
+PUBLICATION_FIELDS = tuple(f.name for f in fields(Publication))
+
+
+def utc_now() -> datetime:
+    """The current time in UTC without tzinfo, as the store keeps it."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def as_utc(value: datetime) -> datetime:
+    """A stored timestamp as an aware UTC datetime."""
+    if isinstance(value, str):  # SQLite hands back text for some drivers' settings
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def as_date(value: date | str | None) -> date | None:
+    """A stored date (some drivers return text) as a ``date``."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# --- publication -----------------------------------------------------------------------
+
+
+def publication_from_row(row: PublicationRow) -> Publication:
+    """The publication kept in ``row``."""
+    pub = Publication(title=row.title)
+    for name in PUBLICATION_FIELDS:
+        if hasattr(row, name):
+            setattr(pub, name, getattr(row, name) or "")
+    return pub
+
+
+def publication_values(pub: Publication) -> dict[str, str]:
+    """Column values for ``pub`` (every field of the dataclass has a column)."""
+    missing = [n for n in PUBLICATION_FIELDS if n not in PublicationRow._meta.fields]
+    if missing:  # a field was added to the model without a store migration
+        raise ContentError(f"the store cannot keep the publication field(s): {', '.join(missing)}")
+    if not (pub.title or "").strip():
+        raise ContentError("the publication needs a title")
+    return {n: str(getattr(pub, n) or "") for n in PUBLICATION_FIELDS}
+
+
+# --- document content --------------------------------------------------------------------
+
+
+def _what(doc: Document) -> str:
+    title = (doc.title or "").strip()
+    return f"document «{title[:30]}»" if title else "a document"
+
+
+def body_to_text(blocks: list, what: str) -> str:
+    """Validate ``blocks`` and return the stored ``<body>`` XML text."""
+    try:
+        root = blocks_to_element(blocks)
+    except (ValueError, TypeError) as exc:
+        raise ContentError(f"{what} cannot be stored: {exc}") from None
+    blocks_from_element(root, what)
+    return etree.tostring(root, encoding="unicode")
+
+
+def attachments_to_text(doc: Document) -> str:
+    """Validate the attachments of ``doc`` and return their stored XML ("" when none)."""
+    if not doc.attachments:
+        return ""
+    root = etree.Element("attachments")
+    for i, att in enumerate(doc.attachments, 1):
+        what = f"{_what(doc)}, attachment {att.label or i}"
+        try:
+            a = etree.SubElement(root, "attachment", label=att.label or "")
+            etree.SubElement(a, "title").text = att.title or None
+        except (ValueError, TypeError) as exc:
+            raise ContentError(f"{what} cannot be stored: {exc}") from None
+        a.append(etree.fromstring(body_to_text(att.body, f"{what}, body")))
+    return etree.tostring(root, encoding="unicode")
+
+
+def attachments_from_text(text: str, what: str) -> list[Attachment]:
+    """The attachments kept in ``text``."""
+    if not text:
+        return []
+    root = parse_xml(text, what)
+    result = []
+    for a in root.findall("attachment"):
+        title_el = a.find("title")
+        body_el = a.find("body")
+        if body_el is None:
+            raise ContentError(f"{what}: an attachment without a body")
+        result.append(
+            Attachment(
+                label=a.get("label", ""),
+                title="" if title_el is None or title_el.text is None else title_el.text,
+                body=blocks_from_element(body_el, f"{what}, attachment {a.get('label', '')}"),
+            )
+        )
+    return result
+
+
+def content_values(doc: Document) -> dict[str, object]:
+    """Validated column values for the content of ``doc`` (``ContentError`` if refused)."""
+    if not isinstance(doc, Document):
+        raise ContentError(f"not a document: {type(doc).__name__}")
+    if not (doc.title or "").strip():
+        raise ContentError("a document needs a title")
+    if doc.signing_date is not None and not isinstance(doc.signing_date, date):
+        raise ContentError(f"{_what(doc)}: the signing date must be a date")
+    issuers = [str(i) for i in doc.issuers]
+    return {
+        "kind": doc.kind or "",
+        "issuers": json.dumps(issuers, ensure_ascii=False),
+        "title": doc.title,
+        "subtitle": doc.subtitle or "",
+        "doc_number": doc.doc_number or "",
+        "addressees": doc.addressees or "",
+        "public_note": doc.public_note or "",
+        "signing_date": doc.signing_date,
+        "body": body_to_text(doc.body, f"the body of {_what(doc)}"),
+        "attachments": attachments_to_text(doc),
+    }
+
+
+def document_from_content(row: object, uid: str) -> Document:
+    """A Document from a row holding the content columns (a document or a revision row)."""
+    what = f"stored document «{(row.title or '')[:30]}»"
+    return Document(
+        uid=uid,
+        kind=row.kind or "",
+        issuers=list(json.loads(row.issuers or "[]")),
+        title=row.title,
+        subtitle=row.subtitle or "",
+        doc_number=row.doc_number or "",
+        addressees=row.addressees or "",
+        public_note=row.public_note or "",
+        signing_date=as_date(row.signing_date),
+        body=blocks_from_element(parse_xml(row.body, what), what),
+        attachments=attachments_from_text(row.attachments or "", what),
+    )
+
+
+def content_of_row(row: object) -> dict[str, object]:
+    """The content columns of a document or revision row, for copying and comparing."""
+    values = {name: getattr(row, name) for name in CONTENT_FIELDS}
+    values["signing_date"] = as_date(values["signing_date"])
+    return values
+
+
+def search_text(doc: Document) -> str:
+    """The plain text a substring search looks through: title, heads, body, attachments."""
+    parts = [doc.title, doc.subtitle, doc.doc_number, doc.addressees, *doc.issuers]
+    parts += [block_text(b) for b in doc.body]
+    for att in doc.attachments:
+        parts += [att.label, att.title]
+        parts += [block_text(b) for b in att.body]
+    return "\n".join(p for p in parts if p)
+
+
+# --- issues ---------------------------------------------------------------------------------
+
+
+def issue_from_row(row: IssueRow, full: bool = True) -> Issue:
+    """The issue in ``row``; with ``full``, its sections, documents and images too."""
+    issue = Issue(
+        year=row.year,
+        number=row.number,
+        cumulative=row.cumulative,
+        pub_date=as_date(row.pub_date),
+        status=IssueStatus(row.status),
+        proof_round=row.proof_round or 0,
+    )
+    if not full:
+        return issue
+    sections = list(SectionRow.select().where(SectionRow.issue == row).order_by(SectionRow.position))
+    by_id: dict[int, Section] = {}
+    for s in sections:
+        by_id[s.id] = Section(name=s.name)
+        issue.sections.append(by_id[s.id])
+    if sections:
+        docs = (
+            DocumentRow.select()
+            .where(DocumentRow.section.in_([s.id for s in sections]))
+            .order_by(DocumentRow.section, DocumentRow.position)
+        )
+        for d in docs:
+            by_id[d.section_id].documents.append(document_from_content(d, d.uid))
+    for img in ImageRow.select().where(ImageRow.issue == row).order_by(ImageRow.ref):
+        issue.images[img.ref] = bytes(img.data)
+    return issue
