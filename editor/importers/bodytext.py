@@ -1,0 +1,291 @@
+"""Body text to blocks: joining broken lines, then recognising headings, run-in headings,
+tables, chronicle entries, personnel lists, notes and attachment notes.
+
+Everything is one pass over the lines (linear in the length of the text). The input is a
+list of items: cleaned text lines (``str``) or blocks already built by a reader (a table
+or an image from a Word file), which pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from editor.importers.dates import parse_date_line
+from editor.importers.normalize import HAN, Report, ends_sentence
+from editor.model.blocks import (
+    Block,
+    ChronicleEntry,
+    Heading,
+    NameEntry,
+    NameList,
+    Note,
+    Paragraph,
+    Table,
+    TableCell,
+)
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^第[{CN_NUM}\d]+[编章](?=\s|$|[{HAN}])"), 1),
+    (re.compile(rf"^第[{CN_NUM}\d]+节(?=\s|$|[{HAN}])"), 2),
+    (re.compile(rf"^[{CN_NUM}]+[、．.](?!\d)"), 1),
+    (re.compile(rf"^（[{CN_NUM}]+）"), 2),
+    (re.compile(r"^\d{1,2}(?:[.．](?!\d)|、)"), 3),
+    (re.compile(r"^（\d{1,2}）"), 4),
+)
+ARTICLE_RE = re.compile(rf"^(第[{CN_NUM}\d]+条)\s*(.*)$", re.S)
+CHRONICLE_RE = re.compile(
+    r"^(?P<mark>[●•◆■▲★◎])\s*(?P<date>\d{1,2}月\d{1,2}日(?:\s*[至—\-–~－]\s*(?:\d{1,2}月)?\d{1,2}日)?)(?P<text>.*)$",
+    re.S,
+)
+CHRONICLE_BARE_RE = re.compile(
+    r"^(?P<date>\d{1,2}月\d{1,2}日(?:\s*[至—\-–~－]\s*(?:\d{1,2}月)?\d{1,2}日)?)(?P<text>[，,].*)$", re.S
+)
+_DUTY = r"(?:任|免去|兼任|不再担任|提名|聘任|聘为|解聘|挂职|试用|为|担任|退休)"
+NAME_RE = re.compile(rf"^(?P<name>[{HAN}](?: ?[{HAN}]){{1,3}}?) (?P<duty>{_DUTY}.+)$", re.S)
+NAME_TIGHT_RE = re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<duty>(?:任|免去|兼任|不再担任).+)$", re.S)
+NOTE_RE = re.compile(r"^(备注|注)\s*[：:]")
+ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
+ATTACHMENT_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
+LABEL_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
+_SENTENCE_END = re.compile(r"[。！？]")
+_NUMBERING = re.compile(rf"^(?:[{CN_NUM}]+[、．.]|（[{CN_NUM}]+）|\d{{1,2}}[.．、]|（\d{{1,2}}）)\s*")
+# a run-in heading sentence is a short phrase (（一）强化刚性约束。); a numbered item whose
+# first sentence is longer than this is a numbered paragraph
+RUN_IN_MAX = 24
+
+
+def heading_level(text: str) -> int:
+    """The heading level its numbering gives ``text`` (1–4), or 0 when it has none."""
+    for pattern, level in HEADING_PATTERNS:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+def is_chronicle_start(text: str) -> bool:
+    """True for a line that opens a dated chronicle entry (● 3月18日，…)."""
+    return bool(CHRONICLE_RE.match(text))
+
+
+def _structural_start(line: str, kind: str, date_is_structural: bool = True) -> bool:
+    """Lines that always start a new paragraph."""
+    if heading_level(line) or ARTICLE_RE.match(line) or CHRONICLE_RE.match(line):
+        return True
+    if ATTACHMENT_NOTE_RE.match(line) or LABEL_RE.match(line) or NOTE_RE.match(line):
+        return True
+    if kind == "大事记" and CHRONICLE_BARE_RE.match(line):
+        return True
+    if NAME_RE.match(line) and (kind == "任免" or len(line) < 60):
+        return True
+    if date_is_structural and parse_date_line(line):
+        return True
+    return False
+
+
+def _standalone_heading(text: str) -> bool:
+    """A short heading line with no sentence in it (一、主要目标): never continued.
+
+    A level-3/4 item that holds a comma or a pause mark is a list item broken mid-line.
+    """
+    level = heading_level(text)
+    if not level or _SENTENCE_END.search(text) or len(text) > 30:
+        return False
+    if level >= 3:
+        content = re.sub(r"^(?:\d{1,2}[.．、]|（\d{1,2}）)", "", text)
+        if re.search(r"[，、；,]", content):
+            return False
+    return True
+
+
+def _glue(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def join_lines(
+    items: Sequence[str | Block], report: Report, kind: str = "", check: Callable[[], None] | None = None
+) -> list[str | Block]:
+    """Join lines broken inside a paragraph (by a PDF or a web page) into paragraphs.
+
+    A line is continued by the next one unless it ends a sentence (。！？；：, or a closing
+    bracket/quote after one), is a short heading with no sentence in it, is a table row,
+    or the next line starts something of its own (a heading, an article, a chronicle
+    entry, a personnel entry, an attachment note or label, a date).
+    """
+    out: list[str | Block] = []
+    buf: str | None = None
+    for n, item in enumerate(items):
+        if check and n % 512 == 0:
+            check()
+        if not isinstance(item, str):
+            if buf is not None:
+                out.append(buf)
+                buf = None
+            out.append(item)
+            continue
+        if buf is None:
+            buf = item
+            continue
+        if (
+            "\t" in buf
+            or "\t" in item
+            or ends_sentence(buf)
+            or _standalone_heading(buf)
+            or _structural_start(item, kind)
+            or parse_date_line(buf)
+            or LABEL_RE.match(buf)
+        ):
+            out.append(buf)
+            buf = item
+            continue
+        buf = _glue(buf, item)
+        report.note("lines-joined", buf[-20:])
+    if buf is not None:
+        out.append(buf)
+    return out
+
+
+def _heading_block(text: str, level: int) -> Block:
+    m = _SENTENCE_END.search(text)
+    if m is None:
+        if len(text) <= 40 and not text.endswith(("，", "、", "；")):
+            return Heading(level, text)
+        return Paragraph(text)
+    end = m.end()
+    while end < len(text) and text[end] in "”’）":
+        end += 1
+    head, rest = text[:end], text[end:]
+    content = _NUMBERING.sub("", head, count=1)
+    if len(content) > RUN_IN_MAX:
+        # a long first sentence: a numbered paragraph, not a heading
+        return Paragraph(text)
+    return Heading(level, head, run_in=True, body=rest)
+
+
+def _table(rows: list[str]) -> Table:
+    cells = [r.split("\t") for r in rows]
+    ncols = max(len(r) for r in cells)
+    table_rows = [[TableCell(c.strip()) for c in r] + [TableCell("") for _ in range(ncols - len(r))] for r in cells]
+    header = 1 if len(table_rows) > 1 and not any(ch.isdigit() for c in table_rows[0] for ch in c.text) else 0
+    return Table(rows=table_rows, header_rows=header)
+
+
+def name_entry(text: str, kind: str) -> NameEntry | None:
+    """A personnel-list entry (name, duty) if ``text`` is one, else None."""
+    m = NAME_RE.match(text)
+    if m is None and kind == "任免":
+        m = NAME_TIGHT_RE.match(text)
+    if m is None:
+        return None
+    name = m.group("name").replace(" ", "")
+    if not 2 <= len(name) <= 4:
+        return None
+    return NameEntry(name, m.group("duty").strip())
+
+
+def classify(paragraphs: Sequence[str | Block], kind: str = "") -> list[Block]:
+    """Turn joined paragraphs into blocks."""
+    blocks: list[Block] = []
+    i = 0
+    n = len(paragraphs)
+    in_note_list = False
+    while i < n:
+        item = paragraphs[i]
+        if not isinstance(item, str):
+            blocks.append(item)
+            in_note_list = False
+            i += 1
+            continue
+        text = item
+        if "\t" in text:
+            rows = []
+            while i < n and isinstance(paragraphs[i], str) and "\t" in paragraphs[i]:
+                rows.append(paragraphs[i])  # type: ignore[arg-type]
+                i += 1
+            blocks.append(_table(rows))
+            in_note_list = False
+            continue
+        m = ATTACHMENT_NOTE_RE.match(text)
+        if m:
+            blocks.append(Paragraph("附件：" + m.group("rest"), indent=True, role="attachment-note"))
+            in_note_list = True
+            i += 1
+            continue
+        if in_note_list and ATTACHMENT_ITEM_RE.match(text) and len(text) <= 80:
+            blocks.append(Paragraph(text, indent=True, role="attachment-note"))
+            i += 1
+            continue
+        in_note_list = False
+        entry = name_entry(text, kind)
+        if entry is not None and (kind == "任免" or _next_is_name(paragraphs, i + 1, kind)
+                                  or (blocks and isinstance(blocks[-1], NameList))):
+            if blocks and isinstance(blocks[-1], NameList):
+                blocks[-1].entries.append(entry)
+            else:
+                blocks.append(NameList([entry]))
+            i += 1
+            continue
+        m = CHRONICLE_RE.match(text)
+        if m:
+            blocks.append(ChronicleEntry(m.group("date").replace(" ", ""), m.group("text"), m.group("mark")))
+            i += 1
+            continue
+        if kind == "大事记":
+            m = CHRONICLE_BARE_RE.match(text)
+            if m:
+                blocks.append(ChronicleEntry(m.group("date").replace(" ", ""), m.group("text")))
+                i += 1
+                continue
+        m = ARTICLE_RE.match(text)
+        if m:
+            blocks.append(Heading(3, m.group(1), run_in=True, body=m.group(2)))
+            i += 1
+            continue
+        level = heading_level(text)
+        if level:
+            blocks.append(_heading_block(text, level))
+            i += 1
+            continue
+        if NOTE_RE.match(text):
+            blocks.append(Note(text))
+            i += 1
+            continue
+        blocks.append(Paragraph(text))
+        i += 1
+    return blocks
+
+
+def _next_is_name(paragraphs: Sequence[str | Block], j: int, kind: str) -> bool:
+    return j < len(paragraphs) and isinstance(paragraphs[j], str) and name_entry(paragraphs[j], kind) is not None  # type: ignore[arg-type]
+
+
+def noted_titles(lines: Sequence[str | Block]) -> list[tuple[str, str]]:
+    """Attachments announced by attachment notes: (number or "", title) pairs, in order."""
+    out: list[tuple[str, str]] = []
+    in_list = False
+    for item in lines:
+        if not isinstance(item, str):
+            in_list = False
+            continue
+        m = ATTACHMENT_NOTE_RE.match(item)
+        if m:
+            rest = m.group("rest").strip()
+            in_list = True
+            if rest:
+                im = ATTACHMENT_ITEM_RE.match(rest)
+                out.append((im.group("n"), _strip_title(im.group("title"))) if im else ("", _strip_title(rest)))
+            continue
+        if in_list:
+            im = ATTACHMENT_ITEM_RE.match(item)
+            if im and len(item) <= 80:
+                out.append((im.group("n"), _strip_title(im.group("title"))))
+                continue
+            in_list = False
+    return out
+
+
+def _strip_title(text: str) -> str:
+    return text.strip().rstrip("；;。.，,")
