@@ -258,9 +258,9 @@ def _open_sqlite(path: Path) -> Store:
     store = Store(db, str(path), "sqlite")
     try:
         _prepare(store, version)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
         db.close()
-        raise StoreError(f"cannot open the store {path}: {exc}") from None
+        raise StoreError(f"cannot open the store {path}: {_first_line(exc)}") from None
     return store
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import peewee
-from playhouse.migrate import SchemaMigrator, migrate
 
 from editor.store.models import ALL_MODELS, DocumentRow, SchemaVersion
 
@@ -29,8 +28,8 @@ def _to_v2(db: peewee.Database) -> None:
     """Add ``document.search_text`` and fill it in for every stored document."""
     from editor.store.repository import document_from_content, search_text
 
-    migrator = SchemaMigrator.from_database(db)
-    migrate(migrator.add_column("document", "search_text", peewee.TextField(default="")))
+    # One plain ALTER (valid in SQLite and PostgreSQL): no table rebuild.
+    db.execute_sql("""ALTER TABLE "document" ADD COLUMN "search_text" TEXT NOT NULL DEFAULT ''""")
     columns = [
         DocumentRow.id, DocumentRow.uid, DocumentRow.kind, DocumentRow.issuers,
         DocumentRow.title, DocumentRow.subtitle, DocumentRow.doc_number,
@@ -69,9 +68,23 @@ def create_schema(db: peewee.Database) -> None:
 
 
 def upgrade(db: peewee.Database, from_version: int) -> None:
-    """Run every step after ``from_version`` in one transaction."""
-    with db.atomic():
-        for version in range(from_version + 1, CURRENT_VERSION + 1):
-            STEPS[version](db)
-        SchemaVersion.delete().execute()
-        SchemaVersion.create(version=CURRENT_VERSION)
+    """Run every step after ``from_version`` in one transaction.
+
+    On SQLite, foreign keys are switched off around the transaction (a step that rebuilds
+    a table must not cascade deletes into its children) and checked before commit, as
+    SQLite's documentation prescribes for schema changes.
+    """
+    sqlite = isinstance(db, peewee.SqliteDatabase)
+    if sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            for version in range(from_version + 1, CURRENT_VERSION + 1):
+                STEPS[version](db)
+            if sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone():
+                raise peewee.IntegrityError("the upgraded store has broken references")
+            SchemaVersion.delete().execute()
+            SchemaVersion.create(version=CURRENT_VERSION)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
