@@ -1,0 +1,89 @@
+"""Application start: ``python main.py [--db PATH]`` parses its options, sets up translations
+(Simplified Chinese by default), settings, logging and the error hook, and opens the main
+window on the store.
+
+Test hook: when ``GAZETTE_UI_TEST_SCRIPT`` names a Python file, it is run once the window is
+shown, with ``window`` and ``app`` in its namespace (used by the kill-and-recover test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from editor.errors import GazetteError
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Options of the desktop app."""
+    parser = argparse.ArgumentParser(prog="main.py", description="Gazette editor desktop app")
+    parser.add_argument("--db", help="SQLite file or server URL of the store (default: the per-user store)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: zh_CN)")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the app's and Qt's own translations for ``language`` (nothing for English)."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return translators
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"gazette_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        qt = QTranslator(app)
+        if qt.load(f"{name}_{language}", qt_dir):
+            app.installTranslator(qt)
+            translators.append(qt)
+            break
+    return translators
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication (created once), with names and settings location configured."""
+    from editor.ui import settings
+
+    settings.configure()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gazette-editor", *argv])
+    app.setApplicationDisplayName("政府公报编辑排版系统")
+    app.setStyle("Fusion")
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    """Open the main window on the store named by ``--db`` (or the default store); returns the
+    exit status."""
+    args = parse_args(argv)
+    app = create_application([])
+    from editor.ui.errors import install_excepthook, setup_logging, show_error
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+
+    setup_logging()
+    install_excepthook()
+    language = args.lang or os.environ.get("GAZETTE_UI_LANG") or Settings().language()
+    app._gazette_translators = install_translations(app, language)  # keep them alive
+    try:
+        window = MainWindow.open(args.db)
+    except GazetteError as exc:
+        show_error(None, exc)
+        return 1
+    window.show()
+    window.after_show()
+    script = os.environ.get("GAZETTE_UI_TEST_SCRIPT")
+    if script:
+        QTimer.singleShot(0, lambda: runpy.run_path(script, init_globals={"window": window, "app": app}))
+    return app.exec()

@@ -1,0 +1,150 @@
+"""The build dialog: typeset the print, web or proof PDF of an issue on a worker thread with a
+progress bar, then offer to open the folder it was written to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui.worker import BuildJob
+
+MODES = ("print", "web", "proof")
+
+
+class BuildDialog(QDialog):
+    """Choose an edition and a folder, build, watch the progress, open the folder."""
+
+    built = Signal(object)  # BuildResult
+
+    def __init__(self, snapshot: Callable[[], tuple], issue_key: str, folder: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Build PDF"))
+        self.setMinimumWidth(520)
+        self.snapshot = snapshot
+        self.issue_key = issue_key
+        self.result = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+        self.mode_group = QButtonGroup(self)
+        labels = {"print": self.tr("Print edition (for the printer)"),
+                  "web": self.tr("Web edition (bookmarks, links)"),
+                  "proof": self.tr("Proof (line numbers, proof marks)")}
+        mode_box = QVBoxLayout()
+        for i, mode in enumerate(MODES):
+            button = QRadioButton(labels[mode])
+            button.setProperty("mode", mode)
+            self.mode_group.addButton(button, i)
+            mode_box.addWidget(button)
+        self.mode_group.button(0).setChecked(True)
+        self.folder = QLineEdit(str(folder))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Edition"), mode_box)
+        form.addRow(self.tr("Folder"), folder_row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.build_button = self.buttons.addButton(self.tr("Build"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.open_button.setEnabled(False)
+        self.build_button.clicked.connect(self.start)
+        self.open_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def mode(self) -> str:
+        """The chosen edition."""
+        return self.mode_group.checkedButton().property("mode")
+
+    def output_path(self) -> Path:
+        """Where the PDF goes."""
+        return Path(self.folder.text()).expanduser() / f"gazette-{self.issue_key}-{self.mode()}.pdf"
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.folder.text())
+        if path:
+            self.folder.setText(path)
+
+    def start(self) -> None:
+        """Build on a worker thread."""
+        out = self.output_path()
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.message.setText(self.tr("Cannot create the folder: %1").replace("%1", str(exc)))
+            return
+        publication, issue = self.snapshot()
+        job = BuildJob(publication, issue, out, mode=self.mode())
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self.build_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.message.setText(self.tr("Typesetting…"))
+        self.pool.start(job)
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(max(0.0, min(fraction, 1.0)) * 100))
+        if message:
+            self.message.setText(message)
+
+    def _finished(self, result) -> None:
+        self.result = result
+        self.progress.setValue(100)
+        findings = list(getattr(result, "findings", []) or [])
+        text = self.tr("Wrote %1 (%2 pages).").replace("%1", str(result.path)).replace("%2", str(result.page_count))
+        if findings:
+            text += " " + self.tr("%1 finding(s); see the proof report.").replace("%1", str(len(findings)))
+        self.message.setText(text)
+        self.build_button.setEnabled(True)
+        self.close_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.built.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.progress.setValue(0)
+        self.message.setText(self.tr("The build failed: %1").replace("%1", message))
+        self.build_button.setEnabled(True)
+        self.close_button.setEnabled(True)
+
+    def open_folder(self) -> None:
+        """Open the output folder in the desktop's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.output_path().parent)))
+
+    def reject(self) -> None:
+        if self.close_button.isEnabled():
+            super().reject()

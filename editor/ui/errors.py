@@ -1,0 +1,96 @@
+"""Errors shown as dialogs: GazetteError messages in plain words, and an excepthook that turns
+any unexpected exception into a short dialog (details logged, never a traceback on screen)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from editor.errors import ConflictError, ContentError, GazetteError, NotFoundError, ReadOnlyError, StoreError
+
+log = logging.getLogger("editor.ui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def error_title(exc: BaseException) -> str:
+    """A short dialog title for an error type."""
+    if isinstance(exc, ReadOnlyError):
+        return _tr("The issue is final")
+    if isinstance(exc, ConflictError):
+        return _tr("Someone else saved this document")
+    if isinstance(exc, NotFoundError):
+        return _tr("Not found")
+    if isinstance(exc, StoreError):
+        return _tr("Store error")
+    if isinstance(exc, ContentError):
+        return _tr("Content error")
+    return _tr("Error")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show a GazetteError (or any exception) as a message box without a traceback."""
+    if isinstance(exc, GazetteError):
+        text = str(exc)
+    else:
+        text = _tr("An unexpected error occurred. Your work is kept in the recovery journal.") + "\n\n" + \
+            f"{type(exc).__name__}: {exc}"
+    box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), text, QMessageBox.StandardButton.Ok, parent)
+    if log_path() is not None and not isinstance(exc, GazetteError):
+        box.setInformativeText(_tr("Details were written to %1").replace("%1", str(log_path())))
+    box.exec()
+
+
+_LOG_PATH: Path | None = None
+
+
+def log_path() -> Path | None:
+    """The log file of this run (None before logging is set up)."""
+    return _LOG_PATH
+
+
+def setup_logging() -> Path:
+    """Log warnings and errors to a file in the user's data folder."""
+    global _LOG_PATH
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or ".")
+    base.mkdir(parents=True, exist_ok=True)
+    _LOG_PATH = base / "gazette-editor.log"
+    handler = logging.FileHandler(_LOG_PATH, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return _LOG_PATH
+
+
+_in_hook = False
+
+
+def excepthook(exc_type, exc, tb) -> None:
+    """Log an uncaught exception and show it as a dialog instead of a traceback."""
+    global _in_hook
+    log.error("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    if _in_hook or QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    _in_hook = True
+    try:
+        show_error(QApplication.activeWindow(), exc)
+    finally:
+        _in_hook = False
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions to :func:`excepthook`."""
+    sys.excepthook = excepthook

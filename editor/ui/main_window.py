@@ -1,0 +1,637 @@
+"""The main window: issues and contents on the left, the document form and body editor in the
+middle, the preview on the right; menus, tool bar, shortcuts; wiring of service changes."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.errors import GazetteError, NotFoundError
+from editor.model import Document, Issue, IssueStatus, Section
+from editor.services import Change, GazetteService
+from editor.store import default_db_path, open_store
+from editor.ui import undo as cmds
+from editor.ui.body_editor import BodyEditor
+from editor.ui.contents_model import ContentsModel
+from editor.ui.document_form import DocumentForm
+from editor.ui.editing import EditingController
+from editor.ui.errors import show_error
+from editor.ui.journal import RecoveryJournal, journal_path
+from editor.ui.menus import build_menus
+from editor.ui.navigator import Navigator, status_name
+from editor.ui.preview import PreviewPane
+from editor.ui.recovery_dialogs import RecoveryDialog
+from editor.ui.session import DocumentSession
+from editor.ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    """One store, one open issue, one document on screen at a time."""
+
+    @classmethod
+    def open(cls, target: str | None) -> MainWindow:
+        """A window on the store ``target`` (None: the per-user store)."""
+        where = str(target) if target else str(default_db_path())
+        store = open_store(where)
+        return cls(GazetteService(store), where)
+
+    def __init__(self, service: GazetteService, store_target: str) -> None:
+        super().__init__()
+        self.service = service
+        self.store_target = store_target
+        self.settings = Settings()
+        self.settings.add_recent_store(store_target)
+        self.issue_key: str | None = None
+        self.issue_status = IssueStatus.DRAFT
+        self.issue_date = None
+        self.current: DocumentSession | None = None
+        self._issue_cache: Issue | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+
+        self.stack = QUndoStack(self)
+        self.journal = RecoveryJournal(journal_path(store_target))
+        self.editing = EditingController(service, self.journal, self)
+        self.model = ContentsModel(self)
+        self.navigator = Navigator(self.model)
+        self.form = DocumentForm(self.stack)
+        self.body = BodyEditor(self.stack)
+        self.body.image_store = lambda data: self.service.add_image(self.issue_key, data)
+        self.preview = PreviewPane()
+        self.preview.snapshot = self.preview_snapshot
+
+        editor_box = QWidget()
+        el = QVBoxLayout(editor_box)
+        el.setContentsMargins(6, 4, 6, 4)
+        el.setSpacing(4)
+        self.doc_heading = QLabel()
+        self.doc_heading.setStyleSheet("font-size: 11pt; font-weight: bold; color: #203040;")
+        self.doc_heading.setWordWrap(True)
+        el.addWidget(self.doc_heading)
+        el.addWidget(self.form)
+        el.addWidget(self.body, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(editor_box)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 700, 560])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.store_label = QLabel(self.service.store.description if hasattr(self.service.store, "description")
+                                  else store_target)
+        self.store_label.setStyleSheet("color: #666;")
+        self.statusBar().addPermanentWidget(self.store_label)
+        self.actions: dict[str, QAction] = build_menus(self)
+        self.resize(1500, 920)
+        self._restore_layout()
+
+        self.navigator.issueSelected.connect(self.open_issue)
+        self.navigator.documentSelected.connect(self.open_document)
+        self.navigator.contextMenuWanted.connect(self._fill_tree_menu)
+        self.model.moveDocumentRequested.connect(self.move_document)
+        self.model.moveSectionRequested.connect(self.move_section)
+        self.form.titleEdited.connect(self._title_edited)
+        self.editing.sessionChanged.connect(self._session_changed)
+        self.editing.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.preview.built.connect(self._preview_built)
+        self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._unsubscribe = service.subscribe(self._on_change)
+        cmds.error_handler = lambda exc: QTimer.singleShot(0, lambda: show_error(self, exc))
+        self.refresh_issues(select=self._initial_issue())
+
+    # start ---------------------------------------------------------------------------------
+    def _initial_issue(self) -> str | None:
+        issues = self.service.list_issues()
+        last = self.settings.last_issue(self.store_target)
+        if last and any(s.key == last for s in issues):
+            return last
+        return issues[-1].key if issues else None
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main", self.splitter), ("navigator", self.navigator.splitter)):
+            saved = self.settings.splitter_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def after_show(self) -> None:
+        """Things to do once the window is visible: offer to recover unsaved work."""
+        entries = self.journal.entries()
+        if entries:
+            self.recovery_dialog = RecoveryDialog(entries, self)
+            self.recovery_dialog.accepted.connect(lambda: self.restore_entries(entries))
+            self.recovery_dialog.rejected.connect(lambda: [self.journal.discard(e.uid) for e in entries])
+            self.recovery_dialog.open()
+
+    def restore_entries(self, entries: list) -> None:
+        """Put recovered texts back into their documents (saved by the next autosave)."""
+        for entry in entries:
+            try:
+                self.service.document_location(entry.uid)
+            except NotFoundError:
+                self._restore_as_new(entry)
+                continue
+            if self.issue_key != entry.issue_key:
+                self.refresh_issues(select=entry.issue_key)
+            self.open_document(entry.uid)
+            s = self.editing.sessions.get(entry.uid)
+            if s is None:
+                continue
+            s.replace_content(entry.document, entry.base_version)
+            s.mark_dirty()
+        self.statusBar().showMessage(self.tr("Recovered text restored"), 5000)
+
+    def _restore_as_new(self, entry) -> None:
+        try:
+            issue = self.service.load_issue(entry.issue_key)
+        except NotFoundError:
+            return
+        if not issue.sections:
+            return
+        entry.document.uid = __import__("editor.model", fromlist=["new_uid"]).new_uid()
+        self.service.add_document(entry.issue_key, issue.sections[0].name, entry.document)
+        self.journal.discard(entry.uid)
+
+    # issues --------------------------------------------------------------------------------
+    def refresh_issues(self, select: str | None = None) -> None:
+        """Reload the issue list and open ``select`` (or keep the current issue)."""
+        key = select or self.issue_key
+        summaries = self.service.list_issues()
+        if key not in [s.key for s in summaries]:
+            key = summaries[-1].key if summaries else None
+        self.navigator.set_issues(summaries, key)
+        if key != self.issue_key or select is not None:
+            self.open_issue(key)
+        self._update_title()
+
+    def open_issue(self, key: str | None) -> None:
+        """Show an issue's contents."""
+        if key != self.issue_key:
+            self.editing.save_all()
+        self.issue_key = key
+        self._issue_cache = None
+        self.model.pages = {}
+        if key is None:
+            self.model.set_issue(None)
+            self.show_session(None)
+            return
+        try:
+            issue = self.service.load_issue(key)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        self._issue_cache = issue
+        self.issue_status = IssueStatus(issue.status)
+        self.issue_date = issue.pub_date
+        self.model.set_issue(issue)
+        self.settings.set_last_issue(self.store_target, key)
+        self._apply_read_only()
+        if self.current is None or self.current.issue_key != key:
+            docs = issue.documents()
+            if docs:
+                self.open_document(docs[0].uid)
+            else:
+                self.show_session(None)
+        self.preview.request_rebuild()
+        self._update_title()
+
+    def _apply_read_only(self) -> None:
+        final = self.issue_status == IssueStatus.FINAL
+        self.model.read_only = final
+        for s in self.editing.sessions.values():
+            if s.issue_key == self.issue_key:
+                s.read_only = final
+        self.form.set_read_only(final)
+        if self.current is not None:
+            self.body.show_part(self.body.part_index)
+        for name in ("new_document", "delete_document", "add_section", "rename_section", "remove_section",
+                     "issue_properties"):
+            if name in self.actions:
+                self.actions[name].setEnabled(not final or name == "issue_properties")
+        for status, action in self.actions.get("status_group", {}).items():
+            action.setChecked(status == self.issue_status)
+        color = {IssueStatus.DRAFT: "#5f6368", IssueStatus.PROOF: "#b26a00", IssueStatus.FINAL: "#1e7e34"}
+        self.status_label.setText(status_name(self.issue_status) + (
+            "  " + self.tr("(read-only)") if final else ""))
+        self.status_label.setStyleSheet(f"color: {color[self.issue_status]}; font-weight: bold; padding: 0 6px;")
+
+    def _update_title(self) -> None:
+        parts = ["政府公报编辑排版系统" if self.tr("Gazette Editor") == "Gazette Editor" else self.tr("Gazette Editor")]
+        if self.issue_key:
+            year, number = self.issue_key.split("-")
+            parts.insert(0, self.tr("%1 No. %2").replace("%1", year).replace("%2", number))
+        self.setWindowTitle(" — ".join(parts))
+
+    # documents -----------------------------------------------------------------------------
+    def open_document(self, uid: str) -> None:
+        """Show a document in the form and body editor and its first page in the preview."""
+        if self.current is not None and self.current.uid == uid:
+            self.preview.show_document(uid)
+            return
+        if self.current is not None and self.current.dirty:
+            self.editing.save(self.current)
+        try:
+            key, _section, _index = self.service.document_location(uid)
+            if key != self.issue_key:
+                self.refresh_issues(select=key)
+            images = self._issue_cache.images if self._issue_cache is not None else {}
+            s = self.editing.session(uid, key, images)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        s.read_only = self.issue_status == IssueStatus.FINAL
+        self.show_session(s)
+        self.navigator.select_document(uid)
+        self.preview.show_document(uid)
+
+    def show_session(self, s: DocumentSession | None, part: int = 0) -> None:
+        """Put a session on screen (None: nothing)."""
+        if self.current is not None:
+            try:
+                self.current.activateRequested.disconnect(self._activate_requested)
+            except (RuntimeError, TypeError):
+                pass
+        self.current = s
+        if s is not None:
+            s.activateRequested.connect(self._activate_requested)
+        self.form.set_session(s, self.issue_date)
+        self.form.set_read_only(bool(s and s.read_only))
+        self.body.set_session(s, part)
+        self.doc_heading.setText(s.title if s is not None else self.tr("No document selected"))
+
+    def _activate_requested(self, part: int) -> None:
+        s = self.sender()
+        if isinstance(s, DocumentSession) and part >= 0 and part != self.body.part_index:
+            self.body.show_part(part)
+
+    def _session_for_undo(self, s: DocumentSession) -> None:
+        if s is not self.current:
+            self.show_session(s)
+            self.navigator.select_document(s.uid)
+
+    def _session_changed(self, s: DocumentSession) -> None:
+        if s is not self.current:
+            self._session_for_undo(s)
+        self.doc_heading.setText(s.title)
+        self.preview.request_rebuild()
+
+    def _title_edited(self, uid: str, title: str) -> None:
+        self.model.set_title(uid, title)
+        if self.current is not None and self.current.uid == uid:
+            self.doc_heading.setText(title)
+
+    def save_now(self) -> None:
+        """Ctrl+S: save every edited document."""
+        if self.editing.save_all():
+            self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+
+    # structure commands --------------------------------------------------------------------
+    def run_command(self, command: cmds.ServiceCommand) -> bool:
+        """Do a structural edit now and put it on the undo stack if it worked."""
+        self.editing.save_all()
+        try:
+            command.run()
+        except GazetteError as exc:
+            show_error(self, exc)
+            return False
+        self.stack.push(command)
+        return True
+
+    def move_document(self, uid: str, section: str, index: int) -> None:
+        """Move a document (from the tree's drag and drop or a test)."""
+        try:
+            command = cmds.move_document_command(self.service, uid, section, index)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        if self.run_command(command):
+            QTimer.singleShot(0, lambda: self.navigator.select_document(uid))
+
+    def move_section(self, name: str, old: int, new: int) -> None:
+        """Move a column."""
+        self.run_command(cmds.move_section_command(self.service, self.issue_key, name, old, new))
+
+    def add_section(self) -> None:
+        """Ask for a name and add a column after the selected one."""
+        if self.issue_key is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add column"), self.tr("Column name:"))
+        if ok and name.strip():
+            names = self.model.section_names()
+            current = self.navigator.selected_section()
+            index = names.index(current) + 1 if current in names else None
+            self.run_command(cmds.add_section_command(self.service, self.issue_key, name.strip(), index))
+
+    def rename_section(self) -> None:
+        """Rename the selected column."""
+        old = self.navigator.selected_section()
+        if self.issue_key is None or old is None:
+            return
+        new, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=old)
+        if ok and new.strip() and new.strip() != old:
+            self.run_command(cmds.rename_section_command(self.service, self.issue_key, old, new.strip()))
+
+    def remove_section(self) -> None:
+        """Remove the selected column; one with documents asks first."""
+        name = self.navigator.selected_section()
+        if self.issue_key is None or name is None:
+            return
+        count = self.model.document_count(name)
+        if count:
+            answer = QMessageBox.question(
+                self, self.tr("Remove column"),
+                self.tr("The column “%1” holds %2 document(s). Remove it together with them?")
+                .replace("%1", name).replace("%2", str(count)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.run_command(cmds.remove_section_command(self.service, self.issue_key, name))
+
+    def new_document(self) -> None:
+        """Add an empty document to the selected column and open it."""
+        if self.issue_key is None:
+            return
+        section = self.navigator.selected_section()
+        if section is None:
+            show_error(self, GazetteError(self.tr("Add a column first: documents belong to a column.")))
+            return
+        doc = Document(title=self.tr("New document"))
+        if self.run_command(cmds.add_document_command(self.service, self.issue_key, section, doc)):
+            self.open_document(doc.uid)
+            self.form.title.setFocus()
+            self.form.title.selectAll()
+
+    def delete_document(self) -> None:
+        """Delete the selected document (undoable)."""
+        kind, uid = self.navigator.selected()
+        if kind != "document" or uid is None:
+            return
+        s = self.editing.sessions.get(uid)
+        if s is not None and s.dirty:
+            self.editing.save(s)
+        answer = QMessageBox.question(self, self.tr("Delete document"),
+                                      self.tr("Delete “%1”? You can undo this.").replace(
+                                          "%1", self.model.document_index(uid).data() or ""))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.run_command(cmds.delete_document_command(self.service, uid)):
+            if self.current is not None and self.current.uid == uid:
+                self.show_session(None)
+            self.editing.drop(uid)
+
+    def _fill_tree_menu(self, menu, index) -> None:
+        for name in ("new_document", "delete_document", None, "add_section", "rename_section", "remove_section"):
+            if name is None:
+                menu.addSeparator()
+            elif name in self.actions:
+                menu.addAction(self.actions[name])
+
+    # issues and publication ------------------------------------------------------------------
+    def new_issue(self) -> None:
+        """Create an issue with the next number, cumulative number and today's date."""
+        from editor.ui.issue_dialogs import IssueDialog
+
+        dialog = IssueDialog(self.service.next_issue_defaults(), self.tr("New issue"), self)
+        if dialog.exec() != IssueDialog.DialogCode.Accepted:
+            return
+        self.create_issue(*dialog.values())
+
+    def create_issue(self, year: int, number: int, cumulative: int, pub_date) -> str | None:
+        """Create an issue with the columns of the newest issue; returns its key."""
+        self.editing.save_all()
+        previous = self.service.list_issues()
+        try:
+            issue = self.service.create_issue(year, number, cumulative, pub_date)
+            if previous:
+                for name in [s.name for s in self.service.load_issue(previous[-1].key).sections]:
+                    self.service.add_section(issue.key, name)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return None
+        self.refresh_issues(select=issue.key)
+        return issue.key
+
+    def issue_properties(self) -> None:
+        """Edit the open issue's numbers and date."""
+        from editor.ui.issue_dialogs import IssueDialog
+
+        if self.issue_key is None:
+            return
+        issue = self.service.load_issue(self.issue_key)
+        final = self.issue_status == IssueStatus.FINAL
+        dialog = IssueDialog(issue, self.tr("Issue properties"), self, read_only=final)
+        if dialog.exec() != IssueDialog.DialogCode.Accepted:
+            return
+        year, number, cumulative, pub_date = dialog.values()
+        try:
+            updated = self.service.update_issue(self.issue_key, year=year, number=number, cumulative=cumulative,
+                                                pub_date=pub_date)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        for s in self.editing.sessions.values():
+            if s.issue_key == self.issue_key:
+                s.issue_key = updated.key
+        self.issue_key = None
+        self.refresh_issues(select=updated.key)
+
+    def publication_properties(self) -> None:
+        """Edit the gazette's cover and imprint fields."""
+        from editor.ui.issue_dialogs import PublicationDialog
+
+        dialog = PublicationDialog(self.service.publication(), self)
+        if dialog.exec() == PublicationDialog.DialogCode.Accepted:
+            try:
+                self.service.save_publication(dialog.publication())
+            except GazetteError as exc:
+                show_error(self, exc)
+
+    def set_status(self, status: IssueStatus) -> None:
+        """Move the issue to draft, proof or final (final -> draft/proof reopens it)."""
+        if self.issue_key is None or status == self.issue_status:
+            return
+        if status == IssueStatus.FINAL:
+            if not self.editing.save_all():
+                return
+        try:
+            self.service.set_status(self.issue_key, status)
+        except GazetteError as exc:
+            show_error(self, exc)
+        self.refresh_issues(select=self.issue_key)
+
+    def delete_issue(self) -> None:
+        """Delete the open issue after asking."""
+        if self.issue_key is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete issue"),
+                                      self.tr("Delete issue %1 with all its documents? This cannot be undone.")
+                                      .replace("%1", self.issue_key),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                key = self.issue_key
+                self.service.delete_issue(key)
+                for uid in [u for u, s in self.editing.sessions.items() if s.issue_key == key]:
+                    self.editing.drop(uid)
+                self.show_session(None)
+                self.stack.clear()
+            except GazetteError as exc:
+                show_error(self, exc)
+            self.issue_key = None
+            self.refresh_issues()
+
+    # preview and build ---------------------------------------------------------------------
+    def issue_snapshot(self) -> tuple | None:
+        """Private copies of (publication, issue) with unsaved edits applied."""
+        if self.issue_key is None:
+            return None
+        if self._issue_cache is None:
+            self._issue_cache = self.service.load_issue(self.issue_key)
+        cached = self._issue_cache
+        sections = []
+        for sec in cached.sections:
+            docs = []
+            for d in sec.documents:
+                s = self.editing.sessions.get(d.uid)
+                docs.append(s.to_document() if s is not None and s.dirty else copy.deepcopy(d))
+            sections.append(Section(sec.name, docs))
+        issue = copy.copy(cached)
+        issue.sections = sections
+        issue.images = dict(cached.images)
+        for s in self.editing.sessions.values():
+            issue.images.update(s.images)
+        return self.service.publication(), issue
+
+    def preview_snapshot(self, scope: str) -> tuple | None:
+        """What the preview typesets: the whole issue, or the current document alone."""
+        snap = self.issue_snapshot()
+        if snap is None:
+            return None
+        pub, issue = snap
+        uid = self.current.uid if self.current is not None else None
+        if scope == "document":
+            if uid is None:
+                return None
+            issue.sections = [Section(s.name, [d for d in s.documents if d.uid == uid])
+                              for s in issue.sections if any(d.uid == uid for d in s.documents)]
+        return pub, issue, uid
+
+    def _preview_built(self, result, scope: str) -> None:
+        if scope == "issue":
+            self.model.set_pages(dict(result.document_pages))
+
+    def build_dialog(self) -> None:
+        """Open the build dialog for the open issue."""
+        from editor.ui.build_dialog import BuildDialog
+
+        if self.issue_key is None:
+            return
+        self.editing.save_all()
+        folder = self.settings.build_folder() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = BuildDialog(lambda: self.issue_snapshot(), self.issue_key, Path(folder), self)
+        dialog.built.connect(lambda r: self.model.set_pages(dict(r.document_pages)))
+        dialog.built.connect(lambda _r: self.settings.set_build_folder(dialog.folder.text()))
+        dialog.exec()
+
+    def find_dialog(self) -> None:
+        """Ctrl+F: find a document by title or text."""
+        from editor.ui.find_dialog import FindDialog
+
+        dialog = FindDialog(self.service, self.issue_key, self)
+        dialog.openRequested.connect(self.open_document)
+        dialog.show()
+        self._find = dialog
+
+    # store -----------------------------------------------------------------------------------
+    def open_store_dialog(self) -> None:
+        """Choose another store file and open it in a new window."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Open or create a store"), str(Path(self.store_target).parent),
+            self.tr("Gazette stores (*.db *.sqlite);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.switch_store(path)
+
+    def switch_store(self, target: str) -> None:
+        """Close this window and open another store."""
+        try:
+            window = MainWindow.open(target)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        window.show()
+        window.after_show()
+        self.close()
+
+    def install_sample(self) -> None:
+        """Put the sample issue into the store and open it."""
+        try:
+            self.service.install_sample()
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
+        self.refresh_issues(select="2025-3")
+
+    # changes from the service --------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        self.editing.on_change(change)
+        if change.issue_key is not None and change.issue_key == self.issue_key:
+            self._issue_cache = None
+        if change.what in ("issues", "issue"):
+            QTimer.singleShot(0, self._refresh_issue_list)
+        if change.what in ("sections", "issue") and change.issue_key == self.issue_key:
+            self._reload_contents()
+        if change.what in ("sections", "document", "issue", "publication"):
+            self.preview.request_rebuild()
+
+    def _refresh_issue_list(self) -> None:
+        self.navigator.set_issues(self.service.list_issues(), self.issue_key)
+
+    def _reload_contents(self) -> None:
+        try:
+            issue = self.service.load_issue(self.issue_key)
+        except NotFoundError:
+            return
+        self._issue_cache = issue
+        self.issue_status = IssueStatus(issue.status)
+        self.model.set_issue(issue)
+        if self.current is not None:
+            self.navigator.select_document(self.current.uid)
+
+    # closing ---------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editing.save_all()
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_splitter_state("navigator", self.navigator.splitter.saveState())
+        self.settings.sync()
+        self.preview.shutdown()
+        self._unsubscribe()
+        try:
+            self.service.store.close()
+        except Exception:  # noqa: BLE001 - closing must not stop the window from closing
+            pass
+        super().closeEvent(event)

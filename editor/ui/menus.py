@@ -1,0 +1,114 @@
+"""Menus, tool bar and shortcuts of the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStyle, QToolBar
+
+from editor.model import IssueStatus
+from editor.ui.navigator import status_name
+
+
+def _action(window: QMainWindow, text: str, slot, shortcut=None, icon=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(w) -> dict:
+    """Create the window's menus and tool bar; returns the actions by name."""
+    sp = QStyle.StandardPixmap
+    a: dict = {}
+    a["save"] = _action(w, w.tr("&Save"), w.save_now, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
+    a["open_store"] = _action(w, w.tr("&Open store…"), w.open_store_dialog, QKeySequence.StandardKey.Open,
+                              sp.SP_DirOpenIcon)
+    a["build"] = _action(w, w.tr("&Build PDF…"), w.build_dialog, QKeySequence("Ctrl+B"), sp.SP_FileDialogDetailedView)
+    a["sample"] = _action(w, w.tr("Install the sample issue"), w.install_sample)
+    a["quit"] = _action(w, w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+    a["undo"] = w.stack.createUndoAction(w, w.tr("&Undo"))
+    a["undo"].setShortcut(QKeySequence.StandardKey.Undo)
+    a["undo"].setIcon(w.style().standardIcon(sp.SP_ArrowBack))
+    a["redo"] = w.stack.createRedoAction(w, w.tr("&Redo"))
+    a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    a["redo"].setIcon(w.style().standardIcon(sp.SP_ArrowForward))
+    a["find"] = _action(w, w.tr("&Find document…"), w.find_dialog, QKeySequence.StandardKey.Find,
+                        sp.SP_FileDialogContentsView)
+    a["new_issue"] = _action(w, w.tr("&New issue…"), w.new_issue, QKeySequence("Ctrl+Shift+N"),
+                             sp.SP_FileDialogNewFolder)
+    a["issue_properties"] = _action(w, w.tr("Issue &properties…"), w.issue_properties)
+    a["publication"] = _action(w, w.tr("P&ublication properties…"), w.publication_properties)
+    a["delete_issue"] = _action(w, w.tr("Delete issue…"), w.delete_issue)
+    a["new_document"] = _action(w, w.tr("New &document"), w.new_document, QKeySequence.StandardKey.New,
+                                sp.SP_FileIcon)
+    a["delete_document"] = _action(w, w.tr("Delete document"), w.delete_document, None, sp.SP_TrashIcon)
+    a["add_section"] = _action(w, w.tr("Add column…"), w.add_section)
+    a["rename_section"] = _action(w, w.tr("Rename column…"), w.rename_section)
+    a["remove_section"] = _action(w, w.tr("Remove column"), w.remove_section)
+    group = QActionGroup(w)
+    a["status_group"] = {}
+    for status in IssueStatus:
+        act = QAction(status_name(status), w, checkable=True)
+        act.triggered.connect(lambda _c=False, st=status: w.set_status(st))
+        group.addAction(act)
+        a["status_group"][status] = act
+    a["reopen"] = _action(w, w.tr("Reopen (back to draft)"), lambda: w.set_status(IssueStatus.DRAFT))
+
+    bar = w.menuBar()
+    m = bar.addMenu(w.tr("&File"))
+    m.addAction(a["open_store"])
+    recent = m.addMenu(w.tr("Recent stores"))
+    for target in w.settings.recent_stores():
+        if target != w.store_target:
+            recent.addAction(target, lambda t=target: w.switch_store(t))
+    recent.setEnabled(not recent.isEmpty())
+    m.addAction(a["save"])
+    m.addSeparator()
+    m.addAction(a["build"])
+    m.addAction(a["sample"])
+    m.addSeparator()
+    m.addAction(a["quit"])
+    m = bar.addMenu(w.tr("&Edit"))
+    m.addAction(a["undo"])
+    m.addAction(a["redo"])
+    m.addSeparator()
+    m.addAction(a["find"])
+    m = bar.addMenu(w.tr("&Issue"))
+    for name in ("new_issue", "issue_properties", "publication"):
+        m.addAction(a[name])
+    sm = m.addMenu(w.tr("Status"))
+    for act in a["status_group"].values():
+        sm.addAction(act)
+    sm.addSeparator()
+    sm.addAction(a["reopen"])
+    m.addSeparator()
+    m.addAction(a["delete_issue"])
+    m = bar.addMenu(w.tr("&Contents"))
+    for name in ("new_document", "delete_document", None, "add_section", "rename_section", "remove_section"):
+        m.addSeparator() if name is None else m.addAction(a[name])
+    m = bar.addMenu(w.tr("F&ormat"))
+    for label, style, level in w.body._styles:
+        m.addAction(label, lambda st=style, lv=level: w.body.apply_style(st, lv or 2))
+    m.addSeparator()
+    m.addMenu(w.body._table_menu)
+    m = bar.addMenu(w.tr("&Help"))
+    m.addAction(w.tr("About"), lambda: QMessageBox.about(
+        w, w.tr("About"), w.tr("Gazette Editor: edit and typeset municipal government gazettes.")))
+    m.addAction(w.tr("About Qt"), QApplication.aboutQt)
+
+    tb = QToolBar(w.tr("Main tool bar"))
+    tb.setObjectName("main-toolbar")
+    tb.setMovable(False)
+    from PySide6.QtCore import Qt
+
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name in ("save", "undo", "redo", None, "new_issue", "new_document", None, "find", "build"):
+        tb.addSeparator() if name is None else tb.addAction(a[name])
+    w.addToolBar(tb)
+    return a
