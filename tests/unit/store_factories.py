@@ -70,7 +70,7 @@ def water_table() -> Table:
 
 def make_document(title: str = "包头市人民政府关于加强节水工作的通知", uid: str | None = None, **kw) -> Document:
     """A notice with headings, a run-in heading, a table, a note and two attachments."""
-    doc = Document(
+    fields = dict(
         title=title,
         kind="通知",
         issuers=["包头市人民政府"],
@@ -91,8 +91,9 @@ def make_document(title: str = "包头市人民政府关于加强节水工作的
             Attachment("", "包头市节水行动方案", [Heading(1, "一、目标"), Paragraph("到2025年……")]),
             Attachment("附件1", "节水目标分解表", [water_table()]),
         ],
-        **kw,
     )
+    fields.update(kw)
+    doc = Document(**fields)
     if uid:
         doc.uid = uid
     return doc
