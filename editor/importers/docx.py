@@ -1,0 +1,391 @@
+"""Word (.docx) import with lxml: paragraphs, numbering, tables with spans, images.
+
+The main document part is read in order; headers, footers, comments, footnotes and text
+boxes are left out. Tracked changes are resolved as accepted (``w:ins``/``w:moveTo`` kept,
+``w:del``/``w:moveFrom`` dropped). Word's automatic numbering becomes the numbering text
+(see :mod:`editor.importers.numbering`), tables keep their merged cells (``gridSpan``,
+``vMerge``) as spans, images are checked with Pillow and returned with the result. The
+paragraph texts then go through the same structurer as pasted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import warnings
+
+from lxml import etree
+
+from editor.errors import ImportRefused
+from editor.importers.normalize import Report, clean_line
+from editor.importers.numbering import Numbering
+from editor.importers.package import Package, sniff
+from editor.importers.structurer import structure
+from editor.model import Block, Image, Table, TableCell
+from editor.proofing.findings import Finding
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+V = "{urn:schemas-microsoft-com:vml}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+EMU_PER_MM = 36000
+MAX_IMAGE_BYTES = 30 * 1024 * 1024
+MAX_IMAGE_PIXELS = 60_000_000
+IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"}
+
+# elements whose content is not part of the accepted text
+_SKIP = {
+    f"{W}del", f"{W}moveFrom", f"{W}delText", f"{W}instrText", f"{W}rPr", f"{W}pPr", f"{W}tcPr", f"{W}trPr",
+    f"{W}tblPr", f"{W}sectPr", f"{W}commentReference", f"{W}commentRangeStart", f"{W}commentRangeEnd",
+    f"{W}footnoteReference", f"{W}endnoteReference", f"{W}annotationRef", f"{W}txbxContent",
+    f"{W}delInstrText", f"{W}proofErr", f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{MC}Fallback",
+    f"{W}object", f"{W}fldData",
+}
+_JC = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left", "both": "justify",
+       "distribute": "justify"}
+
+__all__ = ["parse_docx", "sniff"]
+
+
+class _Reader:
+    def __init__(self, pkg: Package, report: Report, check) -> None:
+        self.pkg = pkg
+        self.report = report
+        self.check = check
+        self.main = pkg.main_part()
+        self.rels = pkg.relationships(self.main)
+        folder = posixpath.dirname(self.main)
+        self.numbering = Numbering(self._optional_xml(self._rel_target("numbering", posixpath.join(folder, "numbering.xml"))))
+        self.styles = self._read_styles(self._optional_xml(self._rel_target("styles", posixpath.join(folder, "styles.xml"))))
+        self.images: dict[str, bytes] = {}
+        self.count = 0
+
+    def _rel_target(self, kind: str, default: str) -> str:
+        for rtype, target in self.rels.values():
+            if rtype.endswith("/" + kind):
+                return target
+        return default
+
+    def _optional_xml(self, part: str) -> etree._Element | None:
+        return self.pkg.xml(part) if self.pkg.has(part) else None
+
+    @staticmethod
+    def _read_styles(root: etree._Element | None) -> dict[str, tuple[str, str, str]]:
+        """style id -> (numId, ilvl, basedOn)."""
+        out: dict[str, tuple[str, str, str]] = {}
+        if root is None:
+            return out
+        for st in root.findall(f"{W}style"):
+            sid = st.get(f"{W}styleId", "")
+            num = st.find(f"{W}pPr/{W}numPr")
+            num_id = ilvl = ""
+            if num is not None:
+                n, lv = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+                num_id = n.get(f"{W}val", "") if n is not None else ""
+                ilvl = lv.get(f"{W}val", "0") if lv is not None else "0"
+            based = st.find(f"{W}basedOn")
+            out[sid] = (num_id, ilvl, based.get(f"{W}val", "") if based is not None else "")
+        return out
+
+    def _style_numbering(self, style_id: str) -> tuple[str, str]:
+        seen = 0
+        while style_id and seen < 12:
+            num_id, ilvl, based = self.styles.get(style_id, ("", "", ""))
+            if num_id:
+                return num_id, ilvl or "0"
+            style_id = based
+            seen += 1
+        return "", ""
+
+    # --- body -----------------------------------------------------------------------------
+
+    def items(self) -> list[str | Block]:
+        root = self.pkg.xml(self.main)
+        body = root.find(f"{W}body")
+        if body is None:
+            raise ImportRefused(f"{self.pkg.name}: word/document.xml has no body")
+        out: list[str | Block] = []
+        self._block_children(body, out)
+        return out
+
+    def _block_children(self, parent: etree._Element, out: list[str | Block]) -> None:
+        for el in parent:
+            self.count += 1
+            if self.count % 256 == 0:
+                self.check()
+            tag = el.tag
+            if tag == f"{W}p":
+                self._paragraph(el, out)
+            elif tag == f"{W}tbl":
+                out.append(self._table(el))
+            elif tag in (f"{W}sdt", f"{W}customXml", f"{W}sdtContent", f"{W}ins", f"{W}moveTo"):
+                self._block_children(el, out)
+
+    def _numbering_text(self, p: etree._Element) -> str:
+        ppr = p.find(f"{W}pPr")
+        num_id = ilvl = ""
+        style = ""
+        if ppr is not None:
+            st = ppr.find(f"{W}pStyle")
+            style = st.get(f"{W}val", "") if st is not None else ""
+            num = ppr.find(f"{W}numPr")
+            if num is not None:
+                n, lv = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+                num_id = n.get(f"{W}val", "") if n is not None else ""
+                ilvl = lv.get(f"{W}val", "0") if lv is not None else ""
+        if not num_id and style:
+            num_id, style_ilvl = self._style_numbering(style)
+            ilvl = ilvl or style_ilvl
+        if not num_id:
+            return ""
+        try:
+            level = int(ilvl or "0")
+        except ValueError:
+            level = 0
+        label, sep = self.numbering.label(num_id, level)
+        return label + sep if label else ""
+
+    def _paragraph(self, p: etree._Element, out: list[str | Block]) -> None:
+        parts: list[str] = []
+        images: list[Block] = []
+        self._inline(p, parts, images)
+        text = "".join(parts)
+        if text.strip():
+            text = self._numbering_text(p) + text.lstrip(" ")
+        for line in text.split("\n"):
+            cleaned = clean_line(line, self.report)
+            if cleaned:
+                out.append(cleaned)
+        out.extend(images)
+
+    def _inline(self, el: etree._Element, parts: list[str], images: list[Block]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                parts.append(" ")
+            elif tag in (f"{W}br", f"{W}cr"):
+                if child.get(f"{W}type") != "page":
+                    parts.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{W}sym":
+                code = child.get(f"{W}char", "")
+                try:
+                    ch = chr(int(code, 16))
+                except ValueError:
+                    ch = ""
+                if ch and not ("\ue000" <= ch <= "\uf8ff"):
+                    parts.append(ch)
+            elif tag == f"{W}drawing":
+                self._drawing(child, images)
+            elif tag == f"{W}pict":
+                self._vml(child, images)
+            else:
+                self._inline(child, parts, images)
+
+    # --- images ---------------------------------------------------------------------------
+
+    def _drawing(self, drawing: etree._Element, images: list[Block]) -> None:
+        extent = None
+        for ext in drawing.iter(f"{WP}extent"):
+            extent = ext
+            break
+        width_mm = 0.0
+        if extent is not None:
+            try:
+                width_mm = round(int(extent.get("cx", "0")) / EMU_PER_MM, 1)
+            except ValueError:
+                width_mm = 0.0
+        for blip in drawing.iter(f"{A}blip"):
+            rid = blip.get(f"{R}embed") or blip.get(f"{R}link")
+            self._image(rid, width_mm, images)
+            return
+
+    def _vml(self, pict: etree._Element, images: list[Block]) -> None:
+        for data in pict.iter(f"{V}imagedata"):
+            self._image(data.get(f"{R}id"), 0.0, images)
+            return
+
+    def _image(self, rid: str | None, width_mm: float, images: list[Block]) -> None:
+        if not rid or rid not in self.rels:
+            self.report.add(Finding("image-missing", "warning", "an image refers to a part that is not in the file"))
+            return
+        part = self.rels[rid][1]
+        if not self.pkg.has(part):
+            self.report.add(Finding("image-missing", "warning", f"the image {part} is not in the file"))
+            return
+        if self.pkg.infos[part].file_size > MAX_IMAGE_BYTES:
+            raise ImportRefused(f"{self.pkg.name}: the image {part} is too large")
+        data = self.pkg.read(part)
+        from PIL import Image as PILImage
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+                with PILImage.open(io.BytesIO(data)) as im:
+                    fmt = im.format or ""
+                    w, h = im.size
+                    dpi = im.info.get("dpi", (0, 0))[0] if isinstance(im.info.get("dpi"), tuple) else 0
+                    if w * h > MAX_IMAGE_PIXELS:
+                        raise ImportRefused(f"{self.pkg.name}: the image {part} has too many pixels ({w}×{h})")
+                    im.verify()
+        except ImportRefused:
+            raise
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ImportRefused(f"{self.pkg.name}: the image {part} is a decompression bomb") from None
+        except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for broken images
+            self.report.add(Finding("image-unreadable", "warning", f"the image {part} cannot be read and was left out ({type(exc).__name__})"))
+            return
+        if fmt not in IMAGE_FORMATS:
+            self.report.add(Finding("image-format", "warning", f"the image {part} is in a format ({fmt or 'unknown'}) that cannot be printed; it was left out"))
+            return
+        if not width_mm and dpi:
+            width_mm = round(w / float(dpi) * 25.4, 1)
+        ref = hashlib.sha1(data).hexdigest()
+        self.images[ref] = data
+        images.append(Image(ref=ref, width_mm=width_mm))
+        self.report.add(Finding("image-imported", "info", f"image {posixpath.basename(part)} ({w}×{h} px, {fmt}) imported", ref[:12]))
+
+    # --- tables ---------------------------------------------------------------------------
+
+    def _cell_text(self, tc: etree._Element) -> tuple[str, str]:
+        texts: list[str] = []
+        align = ""
+        for p in tc.iter(f"{W}p"):
+            parts: list[str] = []
+            self._inline(p, parts, [])
+            text = "".join(parts)
+            if text.strip():
+                text = self._numbering_text(p) + text.strip(" ")
+                texts.append(clean_line(text.replace("\n", " "), self.report))
+                if not align:
+                    jc = p.find(f"{W}pPr/{W}jc")
+                    if jc is not None:
+                        align = _JC.get(jc.get(f"{W}val", ""), "")
+        return "\n".join(t for t in texts if t), align
+
+    def _table(self, tbl: etree._Element) -> Table:
+        grid = [_int_attr(gc, f"{W}w") for gc in tbl.findall(f"{W}tblGrid/{W}gridCol")]
+        raw: list[list[tuple[int, TableCell, str]]] = []  # (column, cell, vmerge state)
+        header_rows = 0
+        counting_header = True
+        for tr in _children(tbl, f"{W}tr"):
+            trpr = tr.find(f"{W}trPr")
+            is_header = trpr is not None and trpr.find(f"{W}tblHeader") is not None and \
+                trpr.find(f"{W}tblHeader").get(f"{W}val", "true") not in ("0", "false", "off")
+            if counting_header and is_header:
+                header_rows += 1
+            else:
+                counting_header = False
+            col = 0
+            if trpr is not None and trpr.find(f"{W}gridBefore") is not None:
+                col = _int_attr(trpr.find(f"{W}gridBefore"), f"{W}val")
+            row: list[tuple[int, TableCell, str]] = []
+            for tc in _children(tr, f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span = 1
+                vstate = ""
+                if tcpr is not None:
+                    gs = tcpr.find(f"{W}gridSpan")
+                    if gs is not None:
+                        span = max(1, min(_int_attr(gs, f"{W}val") or 1, 1000))
+                    vm = tcpr.find(f"{W}vMerge")
+                    if vm is not None:
+                        vstate = "restart" if vm.get(f"{W}val") == "restart" else "continue"
+                    hm = tcpr.find(f"{W}hMerge")
+                    if hm is not None and hm.get(f"{W}val") != "restart":
+                        vstate = vstate or ""
+                text, align = self._cell_text(tc)
+                row.append((col, TableCell(text, 1, span, align), vstate))
+                col += span
+            raw.append(row)
+        ncols = max([len(grid)] + [c + cell.colspan for row in raw for c, cell, _ in row] + [0])
+        # vertical merges: a "continue" cell extends the cell above in the same column
+        owners: dict[int, TableCell] = {}
+        rows: list[list[tuple[int, TableCell]]] = []
+        covered: set[tuple[int, int]] = set()
+        for r, row in enumerate(raw):
+            kept: list[tuple[int, TableCell]] = []
+            for col, cell, vstate in row:
+                owner = owners.get(col)
+                if vstate == "continue" and owner is not None and owner.colspan == cell.colspan:
+                    owner.rowspan += 1
+                    if cell.text:
+                        owner.text = (owner.text + "\n" + cell.text).strip("\n")
+                    for cc in range(col, col + cell.colspan):
+                        covered.add((r, cc))
+                    continue
+                kept.append((col, cell))
+                if vstate == "restart":
+                    owners[col] = cell
+                else:
+                    owners.pop(col, None)
+            rows.append(kept)
+        table_rows: list[list[TableCell]] = []
+        for r, kept in enumerate(rows):
+            used = set(covered_cols for covered_cols in range(ncols) if (r, covered_cols) in covered)
+            for col, cell in kept:
+                used.update(range(col, col + cell.colspan))
+            for c in range(ncols):
+                if c not in used:
+                    kept.append((c, TableCell("")))
+            kept.sort(key=lambda item: item[0])
+            table_rows.append([cell for _, cell in kept])
+        widths = [float(w) for w in grid] if len(grid) == ncols and all(grid) else []
+        table = Table(rows=table_rows, header_rows=min(header_rows, len(table_rows)), widths=widths)
+        try:
+            table.grid()
+        except ValueError as exc:
+            self.report.add(Finding("table-spans-dropped", "warning",
+                                    f"a table's merged cells did not fit its grid ({exc}); they were split"))
+            for row in table.rows:
+                for cell in row:
+                    cell.rowspan = cell.colspan = 1
+            width = max(len(row) for row in table.rows) if table.rows else 0
+            for row in table.rows:
+                row.extend(TableCell("") for _ in range(width - len(row)))
+            table.widths = []
+        return table
+
+
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Direct children with ``tag``, looking through content controls and custom XML."""
+    out = []
+    for child in el:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins"):
+            out.extend(_children(child, tag))
+    return out
+
+
+def _int_attr(el: etree._Element | None, name: str) -> int:
+    if el is None:
+        return 0
+    try:
+        return int(el.get(name, "0"))
+    except ValueError:
+        return 0
+
+
+def parse_docx(data: bytes, name: str = "the file", deadline=None):
+    """Read a .docx file's bytes into a :class:`editor.importers.ParseResult`."""
+    from editor.importers import Deadline, ParseResult
+
+    deadline = deadline or Deadline()
+    report = Report()
+    if sniff(data) != "zip":
+        raise ImportRefused(f"{name} is not a .docx file (not a zip archive)")
+    pkg = Package(data, name)
+    reader = _Reader(pkg, report, deadline.check)
+    items = reader.items()
+    deadline.check()
+    doc = structure(items, report, join=False, check=deadline.check)
+    return ParseResult(doc, report.findings(), reader.images)
