@@ -1,0 +1,127 @@
+"""Preflight: what a printer must know before a PDF goes out.
+
+Checks the page tree and the fonts used for a build: characters no font has (printed as
+a visible substitute mark, never an empty box), characters set in a fallback font,
+overfull lines, images under 300 ppi or in RGB, text in the bleed (outside the trim).
+``write_report`` writes the findings beside the PDF as ``OUT.preflight.txt``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from editor.model import Issue
+from editor.proofing.findings import Finding
+from editor.typeset.fonts import FontRegistry
+from editor.typeset.layout import Layout
+from editor.typeset.pages import Book, Page
+
+OVERFULL_TOLERANCE = 0.5  # pt
+MIN_PPI = 300.0
+
+
+def _where(page: Page) -> str:
+    if page.number is not None:
+        return f"page {page.number} (PDF page {page.index + 1})"
+    return f"PDF page {page.index + 1} ({page.kind})"
+
+
+def _chars(chars: set[str]) -> str:
+    return " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+
+
+def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, mode: str = "web") -> list[Finding]:
+    """All findings of one build, most serious first."""
+    out: list[Finding] = []
+    for role, chars in sorted(fonts.missing.items()):
+        if chars:
+            out.append(Finding("missing-glyph", "error",
+                               f"no font has {_chars(chars)}; printed as the substitute mark 〓",
+                               f"font role {role}"))
+    for role, chars in sorted(fonts.substituted.items()):
+        if chars:
+            out.append(Finding("fallback-font", "warning",
+                               f"set in a fallback font: {_chars(chars)}", f"font role {role}"))
+    for page in book.pages:
+        over = 0
+        worst = 0.0
+        sample = ""
+        for pl in page.lines:
+            if pl.kind in ("head", "folio", "cover"):
+                continue
+            excess = pl.right - pl.measure_right
+            if excess > OVERFULL_TOLERANCE:
+                over += 1
+                if excess > worst:
+                    worst, sample = excess, "".join(g.text for g in pl.line.glyphs)[-12:]
+        if over:
+            out.append(Finding("overfull-line", "warning",
+                               f"{over} line(s) run past the measure, by up to {worst:.1f} pt (…{sample})",
+                               _where(page)))
+        bleed_hits = 0
+        for pl in page.lines:
+            for g in pl.line.glyphs:
+                x0 = pl.x + g.x
+                x1 = x0 + g.width
+                if x0 < -0.01 or x1 > page.width + 0.01 or pl.y < 0 or pl.y + g.size > page.height:
+                    bleed_hits += 1
+        if bleed_hits:
+            out.append(Finding("text-in-bleed", "error",
+                               f"{bleed_hits} character(s) lie outside the trimmed page", _where(page)))
+        for img in page.images:
+            out += _image_findings(issue.images.get(img.ref), img.ref, img.w, page, mode)
+    rank = {"error": 0, "warning": 1, "info": 2}
+    out.sort(key=lambda f: rank.get(f.severity, 3))
+    return out
+
+
+def _image_findings(data: bytes | None, ref: str, width_pt: float, page: Page, mode: str) -> list[Finding]:
+    where = f"{_where(page)}, image {ref}"
+    if not data:
+        return [Finding("image-missing", "error", "the image data is missing", where)]
+    try:
+        from PIL import Image as PILImage
+
+        with PILImage.open(io.BytesIO(data)) as im:
+            w_px, mode_ = im.size[0], im.mode
+    except Exception:
+        return [Finding("image-unreadable", "error", "the image cannot be read", where)]
+    found = []
+    ppi = w_px / (width_pt / 72.0) if width_pt > 0 else 0.0
+    if ppi < MIN_PPI:
+        found.append(Finding("image-low-resolution", "warning",
+                             f"{ppi:.0f} ppi as placed (at least {MIN_PPI:.0f} needed for print)", where))
+    if mode_ in ("RGB", "RGBA", "P", "LA") and mode_ != "LA":
+        found.append(Finding("image-rgb", "warning" if mode == "print" else "info",
+                             f"an {mode_} image: the printer needs CMYK or greyscale", where))
+    return found
+
+
+def write_report(pdf_path: Path, findings: list[Finding], book: Book, layout: Layout, mode: str) -> Path:
+    """Write ``PDF.preflight.txt`` beside the PDF and return its path."""
+    path = pdf_path.with_name(pdf_path.name + ".preflight.txt") if pdf_path.suffix != ".pdf" \
+        else pdf_path.with_suffix(".preflight.txt")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    lines = [
+        f"Preflight report for {pdf_path.name}",
+        f"layout {layout.name}, mode {mode}, {len(book.pages)} pages",
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)",
+        "",
+    ]
+    for uid, num in book.document_pages.items():
+        lines.append(f"document {uid} starts on page {num}")
+    lines.append("")
+    for f in findings:
+        lines.append(f"[{f.severity}] {f.code}: {f.message}" + (f" — {f.where}" if f.where else ""))
+    if not findings:
+        lines.append("no findings")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def summary(findings: list[Finding]) -> str:
+    """One line for the command line: counts by severity."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    return f"preflight: {errors} error(s), {warnings} warning(s)"

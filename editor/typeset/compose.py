@@ -1,0 +1,249 @@
+"""From documents to flow items: title block, body blocks, signing date, attachments.
+
+``Composer.document`` returns the flow items of one document in print order, each
+element in its layout style: the title (broken between words), document number,
+addressees, body blocks (headings in their faces, run-in headings as one paragraph of
+two spans, tables, name lists, chronicle entries, images), signing date right-aligned
+with its indent from the right edge, the publication note, the enclosed text of a 印发
+notice on the same page and labelled attachments from a new page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from editor.model import (
+    Attachment,
+    ChronicleEntry,
+    Document,
+    Heading,
+    Image,
+    Issue,
+    NameList,
+    Note,
+    Paragraph,
+    Table,
+)
+from editor.model.blocks import Block
+from editor.typeset.flow import Flowable, Item, Lines, NewPage, Paginator
+from editor.typeset.layout import MM, Layout, Style
+from editor.typeset.linebreak import Glyph, Line
+from editor.typeset.pages import Anchor, PlacedImage
+from editor.typeset.tables import TableFlow, fit_table
+from editor.typeset.text import Setter
+
+_PARA_STYLES = {"body": "body", "attachment-note": "attachment_note", "closing": "closing"}
+
+
+def cn_date(d) -> str:
+    """A date as printed in 公文: ``2025年3月21日`` (Arabic numerals, no leading zeros)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+class ImageFlow(Flowable):
+    """An image scaled to its width (or the measure), with an optional caption below."""
+
+    def __init__(self, block: Image, data: bytes | None, measure: float, caption: Lines | None):
+        self.block = block
+        self.caption = caption
+        self.ppi = 0.0
+        w_px, h_px = 1, 1
+        if data:
+            try:
+                from PIL import Image as PILImage
+
+                with PILImage.open(io.BytesIO(data)) as im:
+                    w_px, h_px = im.size
+            except Exception:  # an unreadable image is reported by preflight, drawn as a frame
+                pass
+        width = block.width_mm * MM if block.width_mm else min(measure, w_px * 72.0 / 300.0)
+        width = min(width, measure)
+        self.w = max(width, 36.0)
+        self.h = self.w * h_px / w_px
+        self.ppi = w_px / (self.w / 72.0)
+
+    def first_height(self) -> float:
+        return self.h + (self.caption.height() if self.caption else 0.0)
+
+    def place(self, pag: Paginator) -> None:
+        avail = pag.top - pag.bottom
+        if self.h > avail:  # taller than a page: scale down to fit
+            scale = avail / self.h
+            self.w, self.h = self.w * scale, avail
+        if self.h > pag.room() and not pag.empty:
+            pag.new_page()
+        assert pag.page is not None
+        x = pag.left + (pag.width - self.w) / 2
+        pag._flush_anchors(pag.cursor)
+        pag.page.images.append(PlacedImage(self.block.ref, x, pag.cursor - self.h, self.w, self.h))
+        pag.cursor -= self.h
+        if self.caption:
+            for line in self.caption.lines:
+                pag.place_line(line, self.caption.x, self.caption.pitch, self.caption.size, "caption")
+
+
+class Composer:
+    """Turns the documents of an issue into flow items in one layout."""
+
+    def __init__(self, layout: Layout, setter: Setter, issue: Issue):
+        self.layout = layout
+        self.setter = setter
+        self.issue = issue
+        self.measure = layout.measure
+        self.images_placed: list[ImageFlow] = []
+
+    def st(self, name: str) -> Style:
+        return self.layout.style(name)
+
+    # -- documents ----------------------------------------------------------------------------
+    def document(self, doc: Document, section: str, section_anchor: Anchor | None) -> list[Item]:
+        """The flow items of one document, starting on a new page as the layout says."""
+        items: list[Item] = []
+        start = self.layout.section("page")["documents_start"]
+        if start != "continue" or section_anchor is not None:
+            items.append(NewPage(recto=start == "recto", section=section))
+        title = self.setter.title(doc.title, self.st("title"), self.measure)
+        if section_anchor is not None:
+            title.anchors.append(section_anchor)
+        title.anchors.append(Anchor(f"doc-{doc.uid}", 0.0, doc.title.replace("\n", ""), 1))
+        items.append(title)
+        if doc.subtitle:
+            items.append(self.setter.para(doc.subtitle, self.st("subtitle"), self.measure,
+                                          kind="subtitle", keep_with_next=True))
+        if doc.doc_number:
+            items.append(self.setter.para(doc.doc_number, self.st("doc_number"), self.measure,
+                                          kind="doc-number", keep_with_next=True))
+        if doc.addressees:
+            items.append(self.setter.para(doc.addressees, self.st("addressees"), self.measure,
+                                          keep_with_next=True))
+        items += self.blocks(doc.body)
+        if doc.signing_date:
+            items.append(self.setter.para(cn_date(doc.signing_date), self.st("signing_date"),
+                                          self.measure, kind="date", keep_together=True))
+        if doc.public_note:
+            items.append(self.setter.para(doc.public_note, self.st("public_note"), self.measure,
+                                          kind="note"))
+        for n, att in enumerate(doc.attachments):
+            items += self.attachment(doc, att, n)
+        return items
+
+    def attachment(self, doc: Document, att: Attachment, n: int) -> list[Item]:
+        """An enclosed text (label "") follows on the same page; a labelled one starts a page."""
+        items: list[Item] = []
+        key = f"att-{doc.uid}-{n}"
+        if not att.label:
+            if self.layout.section("document")["enclosed_new_page"]:
+                items.append(NewPage())
+            if att.title:
+                t = self.setter.title(att.title, self.st("enclosed_title"), self.measure)
+                items.append(t)
+            items += self.blocks(att.body)
+            return items
+        items.append(NewPage())
+        label = self.setter.para(att.label, self.st("label"), self.measure, kind="label",
+                                 keep_with_next=True, indent=0, align="left")
+        label.anchors.append(Anchor(key, 0.0, f"{att.label}　{att.title}".strip(), 2))
+        items.append(label)
+        if att.title:
+            items.append(self.setter.title(att.title, self.st("attachment_title"), self.measure))
+        items += self.blocks(att.body)
+        return items
+
+    # -- body blocks ----------------------------------------------------------------------------
+    def blocks(self, blocks: list[Block]) -> list[Item]:
+        """Flow items of a list of body blocks."""
+        items: list[Item] = []
+        for b in blocks:
+            items += self.block(b)
+        return items
+
+    def block(self, b: Block) -> list[Item]:
+        s = self.setter
+        m = self.measure
+        if isinstance(b, Heading):
+            level = min(max(b.level, 1), 4)
+            hstyle = self.st(f"heading{level}")
+            if b.run_in:
+                return [s.para([(b.text, hstyle), (b.body, self.st("body"))], self.st("body"), m)]
+            return [s.para(b.text, hstyle, m, kind=f"heading{level}", keep_with_next=True)]
+        if isinstance(b, Paragraph):
+            style = self.st(_PARA_STYLES.get(b.role, "body"))
+            kw: dict = {}
+            if b.align != "justify":
+                kw["align"] = b.align
+            if not b.indent:
+                kw["indent"] = 0
+            return [s.para(b.text, style, m, **kw)]
+        if isinstance(b, Note):
+            return [s.para(b.text, self.st("note"), m, kind="note")]
+        if isinstance(b, Table):
+            return self.table(b)
+        if isinstance(b, NameList):
+            return self.name_list(b)
+        if isinstance(b, ChronicleEntry):
+            date = f"{b.mark}{' ' if b.mark else ''}{b.date}" if b.mark else b.date
+            return [s.para([(date, self.st("chronicle_date")), (b.text, self.st("chronicle"))],
+                           self.st("chronicle"), m)]
+        if isinstance(b, Image):
+            cap = s.para(b.caption, self.st("note"), m, kind="caption", align="center", indent=0) \
+                if b.caption else None
+            flow = ImageFlow(b, self.issue.images.get(b.ref), m, cap)
+            self.images_placed.append(flow)
+            return [flow]
+        raise TypeError(f"not a body block: {b!r}")
+
+    def table(self, t: Table) -> list[Item]:
+        """A table at the size and orientation the layout's ``too_wide`` answer gives."""
+        if not t.rows:
+            return []
+        portrait = self.measure
+        landscape = self.layout.area_height
+        size, land = fit_table(t, self.layout, portrait, landscape)
+        items: list[Item] = []
+        if land:
+            items.append(NewPage(landscape=True))
+        if t.caption:
+            cap = self.st("table_caption")
+            items.append(self.setter.title(t.caption, cap, landscape if land else portrait,
+                                           kind="caption"))
+        items.append(TableFlow(t, self.setter, self.layout, landscape if land else portrait, size))
+        if land:
+            items.append(NewPage(landscape=False))
+        return items
+
+    def name_list(self, nl: NameList) -> list[Item]:
+        """任免 lines: names padded to a fixed width, duties wrapped under the duty column."""
+        st = self.st("name_list")
+        body = self.st("body")
+        style = replace(body, size=st.size) if abs(st.size - body.size) > 1e-9 else body
+        em = self.setter.em(style)
+        fonts = self.setter.fonts
+        indent = st.indent * em
+        name_w = st.name_chars * em
+        duty_x = indent + name_w + st.gap * em
+        items: list[Item] = []
+        for e in nl.entries:
+            name = e.name.strip()
+            n = len(name)
+            if 1 < n < st.name_chars:
+                step = (st.name_chars - 1) / (n - 1)  # 刘 荣: first and last cell
+                xs = [indent + k * step * em for k in range(n)]
+            else:
+                xs = [indent + k * em for k in range(n)]
+            glyphs = []
+            for ch, x in zip(name, xs):
+                face = fonts.pick(style.role, ch)
+                glyphs.append(Glyph(x, ch, face.name, style.size, face.advance(ch, style.size)))
+            duty = self.setter.lines(e.duty, style, self.measure - duty_x, indent=0, hanging=0,
+                                     align="justify", right_indent=0)
+            lines: list[Line] = []
+            for k, ln in enumerate(duty):
+                gl = [replace(g, x=g.x + duty_x) for g in ln.glyphs]
+                if k == 0:
+                    gl = glyphs + gl
+                lines.append(replace(ln, glyphs=gl, x0=ln.x0 + duty_x))
+            if not duty:
+                lines.append(Line(glyphs, indent, self.measure - indent, 0.0, False, True, style.size))
+            items.append(Lines(lines, style.pitch, style.size, kind="namelist", keep_together=len(lines) <= 3))
+        return items

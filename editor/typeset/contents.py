@@ -1,0 +1,95 @@
+"""The contents (目录): grouped by column, title, dotted leader and page number.
+
+Long titles wrap with a hanging indent; the page number sits at the right edge of the
+measure on the entry's last line, a dotted leader runs from the title to it, and the
+whole entry is a link to the document. The page numbers are the ones the body pages
+really carry (``book.py`` lays the contents out again until they are stable).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor.typeset.layout import Layout
+from editor.typeset.pages import Anchor, Link, Page, PlacedLine, Rule
+from editor.typeset.text import Setter
+
+
+@dataclass
+class Entry:
+    """One contents line: a column heading (``uid`` empty) or a document with its page."""
+
+    title: str
+    uid: str = ""
+    page: int | None = None
+
+
+def contents_pages(setter: Setter, layout: Layout, entries: list[Entry], first_index: int) -> list[Page]:
+    """Lay the contents out on as many pages as it needs (unnumbered front matter)."""
+    conf = layout.section("contents")
+    w, h = layout.page_width, layout.page_height
+    t_style = layout.style("contents_title")
+    s_style = layout.style("contents_section")
+    e_style = layout.style("contents_entry")
+    measure = layout.measure
+    num_w = conf["number_width_chars"] * e_style.size
+    pages: list[Page] = []
+    state = {"y": 0.0}
+
+    def new_page() -> Page:
+        page = Page(w, h, "contents", index=first_index + len(pages))
+        pages.append(page)
+        state["y"] = h - layout.margin_top
+        return page
+
+    def left_of(page: Page) -> float:
+        return layout.left_margin(page.index)
+
+    page = new_page()
+    page.anchors.append(Anchor("contents", state["y"], "目录", 0))
+    tl = setter.title(conf["title"], t_style, measure, kind="contents-title")
+    for line in tl.lines:
+        page.lines.append(PlacedLine(left_of(page), state["y"] - tl.pitch / 2 - 0.38 * t_style.size,
+                                     line, "contents-title"))
+        state["y"] -= tl.pitch
+    state["y"] -= tl.space_after
+    bottom = layout.margin_bottom
+    for entry in entries:
+        if not entry.uid:
+            ls = setter.lines(entry.title, s_style, measure, indent=0, hanging=0, align="left",
+                              right_indent=0)
+            need = s_style.space_before * setter.pitch + s_style.pitch * (len(ls) + 1)
+            if state["y"] - need < bottom:
+                page = new_page()
+            else:
+                state["y"] -= s_style.space_before * setter.pitch
+            for line in ls:
+                page.lines.append(PlacedLine(left_of(page), state["y"] - s_style.pitch / 2 - 0.38 * s_style.size,
+                                             line, "contents-section"))
+                state["y"] -= s_style.pitch
+            state["y"] -= s_style.space_after * setter.pitch
+            continue
+        ls = setter.lines(entry.title, e_style, measure - num_w - e_style.size, align="left")
+        if state["y"] - e_style.pitch * len(ls) < bottom:
+            page = new_page()
+        left = left_of(page)
+        top = state["y"]
+        base = top
+        for line in ls:
+            base = state["y"] - e_style.pitch / 2 - 0.38 * e_style.size
+            page.lines.append(PlacedLine(left, base, line, "contents"))
+            state["y"] -= e_style.pitch
+        number = "" if entry.page is None else str(entry.page)
+        if number:
+            nl = setter.lines(number, e_style, num_w, indent=0, hanging=0, align="right", right_indent=0)
+            if nl:
+                page.lines.append(PlacedLine(left + measure - num_w, base, nl[0], "contents-number"))
+            if layout.section("contents")["leader"] == "dots" and ls:
+                last = PlacedLine(left, base, ls[-1])
+                x0 = last.right + e_style.size * 0.5
+                x1 = left + measure - num_w + (num_w - (nl[0].natural if nl else 0)) - e_style.size * 0.5
+                if x1 - x0 > e_style.size:
+                    y = base + e_style.size * 0.12
+                    page.rules.append(Rule(x0, y, x1, y, 0.9, dotted=True))
+        page.links.append(Link(left, state["y"], left + measure, top, f"doc-{entry.uid}"))
+    return pages

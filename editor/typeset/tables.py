@@ -1,0 +1,280 @@
+"""Tables: column widths, cells set by the line breaker, rows split over pages.
+
+A table is as wide as the measure. Column widths come from the document's relative
+widths or, when it has none, from the cells' contents. A table whose columns cannot all
+hold ``table.min_column_chars`` characters is "too wide": the composer then sets it at a
+smaller size or on a landscape page, as the layout says (``fit_table``). Rows are never
+split unless a row is taller than a page; rows joined by a row span stay together; the
+header rows are repeated at the top of every page the table runs over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor.model import Table
+from editor.typeset.flow import BASELINE_FROM_CENTRE, Flowable, Paginator
+from editor.typeset.layout import Layout, Style
+from editor.typeset.linebreak import Line
+from editor.typeset.pages import PlacedLine, Rule
+from editor.typeset.text import Setter
+
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z.%/+\-]+")
+
+
+def _text_ems(text: str) -> float:
+    """Approximate width of text in ems (half-width for ASCII)."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def _min_ems(text: str) -> float:
+    runs = [len(m.group()) * 0.5 for m in _UNBREAKABLE.finditer(text)]
+    return max([1.0] + runs)
+
+
+@dataclass
+class _Cell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    lines: list[Line] = field(default_factory=list)
+    header: bool = False
+    height: float = 0.0  # lines only
+
+
+@dataclass
+class TableGeometry:
+    """Column widths at a size, or why they do not fit."""
+
+    size: float
+    widths: list[float]
+    fits: bool
+
+
+def column_widths(table: Table, measure: float, size: float, layout: Layout) -> TableGeometry:
+    """Column widths (pt) filling ``measure`` at ``size``; ``fits`` False when too narrow."""
+    conf = layout.section("table")
+    pad = conf["cell_padding_pt"]
+    ncols = table.column_count()
+    grid_min = conf["min_column_chars"]
+    mins = [grid_min * size + 2 * pad] * ncols
+    prefs = [mins[0]] * ncols
+    matrix = table.grid()
+    for r, row in enumerate(table.rows):
+        for i, cell in enumerate(row):
+            cols = [c for c in range(ncols) if matrix[r][c] == (r, i)]
+            if len(cols) != 1:
+                continue
+            c = cols[0]
+            longest = max((_text_ems(p) for p in cell.text.split("\n")), default=0.0)
+            prefs[c] = max(prefs[c], longest * size + 2 * pad)
+            mins[c] = max(mins[c], _min_ems(cell.text) * size + 2 * pad)
+    if table.widths and len(table.widths) == ncols and sum(table.widths) > 0:
+        total = sum(table.widths)
+        widths = [measure * w / total for w in table.widths]
+        fits = all(w + 0.01 >= m for w, m in zip(widths, mins))
+        return TableGeometry(size, widths, fits)
+    if sum(mins) > measure + 0.01:
+        return TableGeometry(size, [measure / ncols] * ncols, False)
+    if sum(prefs) <= measure:
+        scale = measure / sum(prefs)
+        return TableGeometry(size, [p * scale for p in prefs], True)
+    spare = measure - sum(mins)
+    wants = [max(p - m, 0.0) for p, m in zip(prefs, mins)]
+    # give narrow columns what they want first when it is little, then share the rest
+    total_want = sum(wants) or 1.0
+    widths = [m + spare * w / total_want for m, w in zip(mins, wants)]
+    return TableGeometry(size, widths, True)
+
+
+def fit_table(table: Table, layout: Layout, portrait: float, landscape: float) -> tuple[float, bool]:
+    """(size, landscape) for a table as the layout's ``table.too_wide`` answer says."""
+    conf = layout.section("table")
+    size, low = conf["size"], conf["min_size"]
+    sizes = []
+    s = size
+    while s >= low - 1e-9:
+        sizes.append(round(s, 2))
+        s -= 0.5
+    if not sizes:
+        sizes = [low]
+    if conf["too_wide"] == "shrink":
+        order = [(s, False) for s in sizes] + [(s, True) for s in sizes]
+    else:
+        order = [(size, False)] + [(s, True) for s in sizes] + [(s, False) for s in sizes[1:]]
+    for s, land in order:
+        if column_widths(table, landscape if land else portrait, s, layout).fits:
+            return s, land
+    return sizes[-1], True  # nothing fits: smallest size on a landscape page (cells wrap hard)
+
+
+class TableFlow(Flowable):
+    """A table set at one size into a measure, ready to be split over pages."""
+
+    def __init__(self, table: Table, setter: Setter, layout: Layout, measure: float, size: float):
+        self.table = table
+        self.layout = layout
+        conf = layout.section("table")
+        self.pad = conf["cell_padding_pt"]
+        self.rule = conf["rule_width_pt"]
+        body: Style = layout.style("table")
+        head: Style = layout.style("table_header")
+        self.pitch = body.pitch * size / body.size
+        self.size = size
+        geo = column_widths(table, measure, size, layout)
+        self.widths = geo.widths
+        self.x = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
+        matrix = table.grid()
+        nrows = len(table.rows)
+        self.header_rows = min(max(table.header_rows, 0), max(nrows - 1, 0))
+        self.cells: list[_Cell] = []
+        for r, row in enumerate(table.rows):
+            for i, cell in enumerate(row):
+                cols = [c for c in range(len(self.widths)) if matrix[r][c] == (r, i)]
+                c0 = cols[0]
+                header = r < self.header_rows
+                st = head if header else body
+                width = self.x[c0 + cell.colspan] - self.x[c0] - 2 * self.pad
+                lines: list[Line] = []
+                tstyle = Style(**{**st.__dict__, "size": size, "tracking": 0.0, "pitch": self.pitch})
+                for part in cell.text.split("\n"):
+                    if not part.strip():
+                        continue
+                    align = cell.align or ("center" if header else table.align or "center")
+                    one = _text_ems(part) * size <= width + 0.01
+                    if not one and not cell.align:
+                        align = "justify"
+                    lines += setter.lines(part.strip(), tstyle, width, indent=0, hanging=0,
+                                          align=align, right_indent=0)
+                self.cells.append(_Cell(r, c0, cell.rowspan, cell.colspan, lines, header,
+                                        len(lines) * self.pitch))
+        self.heights = [0.0] * nrows
+        for cell in sorted(self.cells, key=lambda c: c.rowspan):
+            need = cell.height + 2 * self.pad
+            span = range(cell.row, cell.row + cell.rowspan)
+            have = sum(self.heights[r] for r in span)
+            if need > have:
+                self.heights[cell.row + cell.rowspan - 1] += need - have
+        for r in range(nrows):
+            self.heights[r] = max(self.heights[r], self.pitch + 2 * self.pad)
+        # groups of rows held together by row spans
+        self.groups: list[tuple[int, int]] = []
+        start = self.header_rows
+        reach = start
+        for r in range(self.header_rows, nrows):
+            for cell in self.cells:
+                if cell.row == r:
+                    reach = max(reach, r + cell.rowspan - 1)
+            if reach <= r:
+                self.groups.append((start, r + 1))
+                start = r + 1
+                reach = start
+        if start < nrows:
+            self.groups.append((start, nrows))
+
+    def header_height(self) -> float:
+        return sum(self.heights[: self.header_rows])
+
+    def first_height(self) -> float:
+        if not self.groups:
+            return self.header_height()
+        a, b = self.groups[0]
+        return self.header_height() + sum(self.heights[a:b])
+
+    # -- placing ----------------------------------------------------------------------------
+    def place(self, pag: Paginator) -> None:
+        """Place the rows, repeating the header rows on every new page."""
+        pending: list[int] = []  # rows waiting for the current page
+        for a, b in self.groups:
+            h = sum(self.heights[a:b])
+            if pending and h > pag.room() - sum(self.heights[r] for r in pending):
+                self._draw(pag, pending)
+                pending = []
+                pag.new_page()
+            full = pag.room() - self.header_height()
+            if h > full and not pending:
+                # a group taller than a page: split between its rows, and a row by its lines
+                for r in range(a, b):
+                    rh = self.heights[r]
+                    if pending and rh > pag.room() - self.header_height() - sum(self.heights[x] for x in pending):
+                        self._draw(pag, pending)
+                        pending = []
+                        pag.new_page()
+                    if rh > pag.room() - self.header_height():
+                        self._split_row(pag, r)
+                    else:
+                        pending.append(r)
+                continue
+            pending.extend(range(a, b))
+        if pending or not self.groups:
+            self._draw(pag, pending)
+
+    def _draw(self, pag: Paginator, rows: list[int]) -> None:
+        """Draw the header rows and ``rows`` at the cursor and move the cursor below them."""
+        page = pag.page
+        assert page is not None
+        shown = list(range(self.header_rows)) + rows
+        hmap = {r: self.heights[r] for r in shown}
+        tops: dict[int, float] = {}
+        y = pag.cursor
+        for r in shown:
+            tops[r] = y
+            y -= hmap[r]
+        bottom = y
+        left = pag.left
+        pag._flush_anchors(pag.cursor)
+        for cell in self.cells:
+            if cell.row not in tops:
+                continue
+            span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in tops]
+            top = tops[cell.row]
+            h = sum(hmap[r] for r in span)
+            x0 = left + self.x[cell.col]
+            x1 = left + self.x[cell.col + cell.colspan]
+            lines = cell.lines
+            text_h = len(lines) * self.pitch
+            y0 = top - (h - text_h) / 2
+            for k, line in enumerate(lines):
+                base = y0 - k * self.pitch - self.pitch / 2 - BASELINE_FROM_CENTRE * self.size
+                page.lines.append(PlacedLine(x0 + self.pad, base, line, "table-head" if cell.header else "table"))
+            # borders: top and left of every cell; right/bottom edges of the table below
+            page.rules.append(Rule(x0, top, x1, top, self.rule))
+            page.rules.append(Rule(x0, top, x0, top - h, self.rule))
+            page.rules.append(Rule(x0, top - h, x1, top - h, self.rule))
+            page.rules.append(Rule(x1, top, x1, top - h, self.rule))
+        pag.cursor = bottom
+
+    def _split_row(self, pag: Paginator, r: int) -> None:
+        """Draw a row taller than a page in pieces, cutting its cells between lines."""
+        cells = [c for c in self.cells if c.row == r]
+        done = {id(c): 0 for c in cells}
+        while any(done[id(c)] < len(c.lines) for c in cells):
+            room = pag.room() - self.header_height() - 2 * self.pad
+            n = max(int(room // self.pitch), 1)
+            self._draw_piece(pag, r, cells, done, n)
+            if any(done[id(c)] < len(c.lines) for c in cells):
+                pag.new_page()
+
+    def _draw_piece(self, pag: Paginator, r: int, cells: list[_Cell], done: dict[int, int], n: int) -> None:
+        page = pag.page
+        assert page is not None
+        self._draw(pag, [])  # header rows (if any) at the top of this piece
+        top = pag.cursor
+        h = n * self.pitch + 2 * self.pad
+        left = pag.left
+        for c in cells:
+            i = done[id(c)]
+            lines = c.lines[i:i + n]
+            done[id(c)] = i + len(lines)
+            x0 = left + self.x[c.col]
+            x1 = left + self.x[c.col + c.colspan]
+            for k, line in enumerate(lines):
+                base = top - self.pad - k * self.pitch - self.pitch / 2 - BASELINE_FROM_CENTRE * self.size
+                page.lines.append(PlacedLine(x0 + self.pad, base, line, "table"))
+            page.rules.append(Rule(x0, top, x1, top, self.rule))
+            page.rules.append(Rule(x0, top, x0, top - h, self.rule))
+            page.rules.append(Rule(x0, top - h, x1, top - h, self.rule))
+            page.rules.append(Rule(x1, top, x1, top - h, self.rule))
+        pag.cursor = top - h
