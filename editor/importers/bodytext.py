@@ -162,6 +162,8 @@ def _heading_block(text: str, level: int) -> Block:
     if len(content) > RUN_IN_MAX:
         # a long first sentence: a numbered paragraph, not a heading
         return Paragraph(text)
+    if not rest:
+        return Heading(level, head)
     return Heading(level, head, run_in=True, body=rest)
 
 

@@ -78,7 +78,7 @@ _MESSAGES = {
     "stray-space": ("info", "{n} stray or full-width space(s) were removed"),
     "page-number-removed": ("info", "{n} page number line(s) from page breaks were removed"),
     "running-head-removed": ("info", "{n} running head or repeated title line(s) from page breaks were removed"),
-    "doc-number-brackets": ("warning", "{n} document number(s) had the wrong brackets and were given 〔〕"),
+    "doc-number-brackets": ("warning", "{n} document number(s) had other brackets, 第 or a leading zero and were normalised (〔2025〕12号)"),
     "lines-joined": ("info", "{n} line break(s) inside paragraphs were joined"),
     "colophon-removed": ("info", "{n} colophon line(s) (抄送/印发) were left out"),
     "website-metadata-removed": ("info", "{n} website metadata line(s) (索引号, 发布日期 …) were left out"),

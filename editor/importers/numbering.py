@@ -73,6 +73,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "japaneseLegal", "koreanDigital", "chineseCountingTenThousand",
                "ideographDigital", "taiwaneseDigital", "koreanCounting"):
         return chinese_number(n)
     if fmt == "chineseLegalSimplified":
