@@ -18,7 +18,7 @@ from pathlib import Path
 from editor.errors import FontError
 
 #: Named character subsets a manifest entry can ask for (``subset = "gb2312"``).
-SUBSETS = ("gb2312", "gbk", "full")
+SUBSETS = ("gb2312", "gbk", "full", "none")
 
 
 def cache_dir() -> Path:
@@ -46,19 +46,21 @@ def _codec_range(codec: str, lead: range, trail: range) -> set[int]:
 def subset_codepoints(spec: str, extra: Iterable[str] = ()) -> set[int] | None:
     """Code points of a named subset (None = the whole font), plus every character of extra.
 
+    "none" keeps only the characters of extra (and the space): for tests and tiny faces.
+
     Every subset keeps ASCII, Latin-1, general punctuation and the CJK symbol blocks, so
     mixed text and full-width punctuation always come along.
     """
     if spec == "full":
         return None
+    if spec in ("", "none"):
+        return {ord(c) for c in extra} | {0x20}
     base: set[int] = set(range(0x20, 0x250)) | set(range(0x2000, 0x2070)) | set(range(0x2100, 0x2200))
     base |= set(range(0x2460, 0x2500)) | set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))
     if spec == "gb2312":
         base |= _codec_range("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
     elif spec == "gbk":
         base |= _codec_range("gbk", range(0x81, 0xFF), range(0x40, 0xFF))
-    elif spec in ("", "none"):
-        pass
     else:
         raise FontError(f'Unknown font subset "{spec}"; use one of: {", ".join(SUBSETS)}.')
     base.update(ord(c) for c in extra)

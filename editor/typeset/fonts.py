@@ -387,6 +387,7 @@ class FontRegistry:
             if r not in reg._chains:
                 reg._chains[r] = []
                 reg._tried[r] = []
+        for r in reg._chains:  # roles the files name first, in their order
             if r not in optional and not reg._chains[r]:
                 reg._fail(r)
         return reg
