@@ -179,6 +179,11 @@ def _translate_errors(store: Store) -> Iterator[None]:
     """Database failures a user can act on (locked, disk full, server gone) as StoreError."""
     try:
         yield
+    except peewee.IntegrityError as exc:  # two writers raced past the service's own checks
+        raise StoreError(
+            f"the change conflicts with one saved meanwhile in {store.description}; nothing "
+            f"was changed ({_first_line(exc)})"
+        ) from None
     except peewee.OperationalError as exc:
         raise StoreError(f"the store {store.description} refused the change: {_first_line(exc)}") from None
     except peewee.InterfaceError as exc:
