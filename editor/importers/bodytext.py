@@ -45,6 +45,7 @@ CHRONICLE_BARE_RE = re.compile(
 _DUTY = r"(?:任|免去|兼任|不再担任|提名|聘任|聘为|解聘|挂职|试用|为|担任|退休)"
 NAME_RE = re.compile(rf"^(?P<name>[{HAN}](?: ?[{HAN}]){{1,3}}?) (?P<duty>{_DUTY}.+)$", re.S)
 NAME_TIGHT_RE = re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<duty>(?:任|免去|兼任|不再担任).+)$", re.S)
+_TRAILING_NOTE = re.compile(r"^（[^（）：:]{2,8}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）$")
 NOTE_RE = re.compile(r"^(备注|注)\s*[：:]")
 ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
 ATTACHMENT_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
@@ -128,6 +129,11 @@ def join_lines(
             continue
         if buf is None:
             buf = item
+            continue
+        if _TRAILING_NOTE.match(item) and buf.endswith("。") and not heading_level(buf) == 1:
+            # （责任单位：…） split from its item by a page break belongs to it
+            buf += item
+            report.note("lines-joined", buf[-20:])
             continue
         if (
             "\t" in buf
