@@ -177,8 +177,9 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
     off = bleed + slug
     first = book.pages[0] if book.pages else None
     size = (first.width + 2 * off, first.height + 2 * off) if first else (layout.page_width, layout.page_height)
+    body_face = fonts.face("body")
     c = Canvas(out, pagesize=size, invariant=1 if opts.deterministic else 0, pageCompression=1,
-               pdfVersion=(1, 6))
+               pdfVersion=(1, 6), initialFontName=body_face.name, initialFontSize=12)
     c.setTitle(opts.title or book.title)
     c.setAuthor(opts.author)
     c.setSubject(opts.subject)
@@ -211,7 +212,24 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
             marks.proof_mark(c, writer, page, proof_stamp, fonts)
         c.showPage()
     c.showOutline()
+    _normalise_metrics(writer)
     c.save()
+
+
+IDEOGRAPHIC_ASCENT, IDEOGRAPHIC_DESCENT = 880, -120
+
+
+def _normalise_metrics(writer: _TextWriter) -> None:
+    """Give every embedded face the ideographic em box (880/−120) as Ascent/Descent.
+
+    The descriptor values only tell text extractors where a glyph's box lies; with the same
+    em box for all faces, characters of one line set in different fonts (a run-in heading
+    in 黑体, a fallback glyph) share one top edge, so extractors see one line.
+    """
+    for font in writer._font_cache.values():
+        face = getattr(font, "face", None)
+        if face is not None and hasattr(face, "descent"):
+            face.ascent, face.descent = IDEOGRAPHIC_ASCENT, IDEOGRAPHIC_DESCENT
 
 
 def _draw_page(c: Canvas, writer: _TextWriter, page: Page, off: float, images: dict[str, bytes]) -> None:

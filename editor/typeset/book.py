@@ -96,7 +96,8 @@ def _entries(issue: Issue, doc_pages: dict[str, int]) -> list[Entry]:
     for section in issue.sections:
         if not section.documents:
             continue
-        out.append(Entry(section.name))
+        first = section.documents[0].uid
+        out.append(Entry(section.name, "", doc_pages.get(first), f"doc-{first}"))
         for doc in section.documents:
             out.append(Entry(doc.title.replace("\n", ""), doc.uid, doc_pages.get(doc.uid)))
     return out

@@ -220,6 +220,7 @@ class Composer:
         em = self.setter.em(style)
         fonts = self.setter.fonts
         indent = st.indent * em
+        measure = min(self.measure, st.measure_chars * em) if st.measure_chars else self.measure
         name_w = st.name_chars * em
         duty_x = indent + name_w + st.gap * em
         items: list[Item] = []
@@ -235,7 +236,7 @@ class Composer:
             for ch, x in zip(name, xs):
                 face = fonts.pick(style.role, ch)
                 glyphs.append(Glyph(x, ch, face.name, style.size, face.advance(ch, style.size)))
-            duty = self.setter.lines(e.duty, style, self.measure - duty_x, indent=0, hanging=0,
+            duty = self.setter.lines(e.duty, style, measure - duty_x, indent=0, hanging=0,
                                      align="justify", right_indent=0)
             lines: list[Line] = []
             for k, ln in enumerate(duty):
@@ -244,6 +245,6 @@ class Composer:
                     gl = glyphs + gl
                 lines.append(replace(ln, glyphs=gl, x0=ln.x0 + duty_x))
             if not duty:
-                lines.append(Line(glyphs, indent, self.measure - indent, 0.0, False, True, style.size))
+                lines.append(Line(glyphs, indent, measure - indent, 0.0, False, True, style.size))
             items.append(Lines(lines, style.pitch, style.size, kind="namelist", keep_together=len(lines) <= 3))
         return items

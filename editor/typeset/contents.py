@@ -1,6 +1,7 @@
 """The contents (目录): grouped by column, title, dotted leader and page number.
 
-Long titles wrap with a hanging indent; the page number sits at the right edge of the
+A column heading carries the page its first document starts on. Long titles wrap with a
+hanging indent; the page number sits at the right edge of the
 measure on the entry's last line, a dotted leader runs from the title to it, and the
 whole entry is a link to the document. The page numbers are the ones the body pages
 really carry (``book.py`` lays the contents out again until they are stable).
@@ -22,6 +23,7 @@ class Entry:
     title: str
     uid: str = ""
     page: int | None = None
+    anchor: str = ""  # link target of a column heading (its first document)
 
 
 def contents_pages(setter: Setter, layout: Layout, entries: list[Entry], first_index: int) -> list[Page]:
@@ -55,41 +57,41 @@ def contents_pages(setter: Setter, layout: Layout, entries: list[Entry], first_i
     state["y"] -= tl.space_after
     bottom = layout.margin_bottom
     for entry in entries:
-        if not entry.uid:
-            ls = setter.lines(entry.title, s_style, measure, indent=0, hanging=0, align="left",
-                              right_indent=0)
-            need = s_style.space_before * setter.pitch + s_style.pitch * (len(ls) + 1)
+        heading = not entry.uid
+        style = s_style if heading else e_style
+        if heading:
+            ls = setter.lines(entry.title, style, measure - num_w - style.size, indent=0, hanging=0,
+                              align="left", right_indent=0)
+            need = style.space_before * setter.pitch + style.pitch * len(ls) + e_style.pitch
             if state["y"] - need < bottom:
                 page = new_page()
             else:
-                state["y"] -= s_style.space_before * setter.pitch
-            for line in ls:
-                page.lines.append(PlacedLine(left_of(page), state["y"] - s_style.pitch / 2 - 0.38 * s_style.size,
-                                             line, "contents-section"))
-                state["y"] -= s_style.pitch
-            state["y"] -= s_style.space_after * setter.pitch
-            continue
-        ls = setter.lines(entry.title, e_style, measure - num_w - e_style.size, align="left")
-        if state["y"] - e_style.pitch * len(ls) < bottom:
-            page = new_page()
+                state["y"] -= style.space_before * setter.pitch
+        else:
+            ls = setter.lines(entry.title, style, measure - num_w - style.size, align="left")
+            if state["y"] - style.pitch * len(ls) < bottom:
+                page = new_page()
         left = left_of(page)
         top = state["y"]
         base = top
         for line in ls:
-            base = state["y"] - e_style.pitch / 2 - 0.38 * e_style.size
-            page.lines.append(PlacedLine(left, base, line, "contents"))
-            state["y"] -= e_style.pitch
+            base = state["y"] - style.pitch / 2 - 0.38 * style.size
+            page.lines.append(PlacedLine(left, base, line, "contents-section" if heading else "contents"))
+            state["y"] -= style.pitch
         number = "" if entry.page is None else str(entry.page)
         if number:
-            nl = setter.lines(number, e_style, num_w, indent=0, hanging=0, align="right", right_indent=0)
+            nl = setter.lines(number, style, num_w, indent=0, hanging=0, align="right", right_indent=0)
             if nl:
                 page.lines.append(PlacedLine(left + measure - num_w, base, nl[0], "contents-number"))
-            if layout.section("contents")["leader"] == "dots" and ls:
-                last = PlacedLine(left, base, ls[-1])
-                x0 = last.right + e_style.size * 0.5
-                x1 = left + measure - num_w + (num_w - (nl[0].natural if nl else 0)) - e_style.size * 0.5
-                if x1 - x0 > e_style.size:
-                    y = base + e_style.size * 0.12
+            if conf["leader"] == "dots" and ls:
+                x0 = PlacedLine(left, base, ls[-1]).right + style.size * 0.5
+                x1 = left + measure - (nl[0].natural if nl else 0) - style.size * 0.5
+                if x1 - x0 > style.size:
+                    y = base + style.size * 0.12
                     page.rules.append(Rule(x0, y, x1, y, 0.9, dotted=True))
-        page.links.append(Link(left, state["y"], left + measure, top, f"doc-{entry.uid}"))
+        target = entry.uid and f"doc-{entry.uid}" or entry.anchor
+        if target:
+            page.links.append(Link(left, state["y"], left + measure, top, target))
+        if heading:
+            state["y"] -= style.space_after * setter.pitch
     return pages

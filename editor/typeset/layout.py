@@ -26,7 +26,7 @@ ALIGNS = ("justify", "left", "center", "right")
 _STYLE_SCHEMA: dict[str, Any] = {
     "role": str, "size": float, "pitch": float, "tracking": float, "align": ALIGNS,
     "indent": float, "hanging": float, "right_indent": float, "space_before": float,
-    "space_after": float, "name_chars": int, "gap": float,
+    "space_after": float, "name_chars": int, "gap": float, "measure_chars": float,
 }
 STYLE_NAMES = (
     "title", "subtitle", "doc_number", "addressees", "body", "heading1", "heading2", "heading3",
@@ -83,6 +83,7 @@ class Style:
     space_after: float = 0.0  # grid lines
     name_chars: int = 3
     gap: float = 1.0
+    measure_chars: float = 0.0  # a narrower measure in characters (0: the full measure)
 
 
 @dataclass

@@ -144,8 +144,8 @@ class TableFlow(Flowable):
                         continue
                     align = cell.align or ("center" if header else table.align or "center")
                     one = _text_ems(part) * size <= width + 0.01
-                    if not one and not cell.align:
-                        align = "justify"
+                    if not one and not cell.align and not header and width >= 8 * size:
+                        align = "justify"  # running text in a wide cell; narrow cells stay centred
                     lines += setter.lines(part.strip(), tstyle, width, indent=0, hanging=0,
                                           align=align, right_indent=0)
                 self.cells.append(_Cell(r, c0, cell.rowspan, cell.colspan, lines, header,
