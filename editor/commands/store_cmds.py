@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from editor.content.xmlsafe import MAX_XML_BYTES
 from editor.errors import GazetteError
 from editor.services import GazetteService
 from editor.store import open_store
@@ -130,6 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read one issue from an archive file into the store."""
     path = Path(args.file).expanduser()
     try:
+        if path.is_file() and path.stat().st_size > MAX_XML_BYTES:
+            return _refuse(f"{path} is too large for an issue archive ({path.stat().st_size // 1_000_000} MB)")
         data = path.read_bytes()
     except OSError as exc:
         return _refuse(f"cannot read {path}: {exc.strerror or exc}")
