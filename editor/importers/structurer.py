@@ -42,7 +42,7 @@ ORGAN_SUFFIX = (
     "委", "局", "厅", "部", "院", "署", "会", "中心", "公司", "集团", "小组", "办", "处", "所", "站", "队",
 )
 DOC_NUMBER_LINE = re.compile(rf"^[{HAN}A-Za-z]{{1,16}}〔\d{{4}}〕\d{{1,5}}号$")
-ORDER_NUMBER_LINE = re.compile(r"^第\s*\d{1,5}\s*号$")
+ORDER_NUMBER_LINE = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*\d{1,5}\s*号$")
 PUBLIC_NOTE = re.compile(r"^[（(]\s*(?:此件[^（）()]{1,12}|公开方式[：:][^（）()]{1,8})\s*[）)]$")
 _RED_HEADER = re.compile(rf"^[{HAN} ]{{2,40}}文件$")
 _SIGNER_LINE = re.compile(r"^签\s*发\s*人[：:]")
@@ -53,6 +53,7 @@ _METADATA = re.compile(
 _COLOPHON = re.compile(r"^(抄送[：:]|抄报[：:]|.{0,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
 _DATE_RANGE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*[—\-–~～至]+\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
 _CLOSING = re.compile(rf"^(?:市长|县长|区长|旗长|主任|局长|书记|省长|主席)\s*[{HAN}]{{2,4}}$")
+_CONTACT = re.compile(r"^（(?:联系人|联系电话|经办人|联系方式)[^（）]*）$")
 _PUNCT = re.compile(r"[，。、；：！？,.;:!?“”《》]")
 
 
@@ -200,7 +201,7 @@ def _parse_head(cur: _Cursor, report: Report, meta: dict[str, str]) -> _Head:
         line = cur.text()
         if not line:
             break
-        if not head.doc_number and (DOC_NUMBER_LINE.match(line) or (head.kind == "命令" and ORDER_NUMBER_LINE.match(line))):
+        if not head.doc_number and (DOC_NUMBER_LINE.match(line) or (head.kind in ("命令", "公告", "通告") and ORDER_NUMBER_LINE.match(line))):
             head.doc_number = line.replace(" ", "")
             cur.pos += 1
             continue
@@ -249,16 +250,17 @@ def _norm_key(text: str) -> str:
 def _match_title(cur: _Cursor, candidates: Sequence[str]) -> list[str] | None:
     keys = [_norm_key(c) for c in candidates if c]
     acc = ""
+    best = None
     for k in range(4):
         line = cur.text(k)
         if not line:
-            return None
+            break
         acc += _norm_key(line)
         if acc in keys:
-            return [cur.text(j) for j in range(k + 1)]
-        if not any(key.startswith(acc) for key in keys):
-            return None
-    return None
+            best = k + 1  # keep looking: a longer candidate may continue on the next line
+        if not any(key.startswith(acc) and key != acc for key in keys):
+            break
+    return [cur.text(j) for j in range(best)] if best else None
 
 
 def _guess_title(cur: _Cursor) -> list[str]:
@@ -328,6 +330,10 @@ def structure(
             if fixed != note:
                 report.add(Finding("public-note-brackets", "info", "the publication note was given full-width brackets", note))
             doc.public_note = fixed
+            tail = tail[1:]
+        # a contact note under the date (（联系人：…）) closes the main document
+        while tail and isinstance(tail[0], str) and _CONTACT.match(tail[0]):
+            closing.append(Paragraph(tail[0], indent=False))
             tail = tail[1:]
     else:
         main, tail, closing = rest, [], []
