@@ -29,6 +29,9 @@ from editor.model import (
     TableCell,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_XML = ROOT / "resources" / "sample" / "baotou-2025-03.xml"
+
 
 def png_bytes(color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
     """A tiny PNG image."""

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_XML
-from store_factories import archive_of, dump, make_document, make_issue, png_bytes
+from store_factories import SAMPLE_XML, archive_of, dump, make_document, make_issue, png_bytes
 
 from editor.errors import ContentError, GazetteError, StoreError
 from editor.model import IssueStatus

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE_XML
-from store_factories import archive_of, dump, make_issue
+from store_factories import ROOT, SAMPLE_XML, archive_of, dump, make_issue
 
 from editor.cli import main
 from editor.services import gazette as gazette_module

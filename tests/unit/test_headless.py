@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from store_factories import ROOT
 
 PROBE = r"""
 import importlib, json, pkgutil, sys
