@@ -195,6 +195,11 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _ro_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (any characters in the name are escaped)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def _inspect_sqlite(path: Path) -> int:
     """The schema version of the SQLite file at ``path`` (0 if new or empty), read without
     writing a byte; StoreError when it is not a gazette store or too new."""
@@ -214,7 +219,7 @@ def _inspect_sqlite(path: Path) -> int:
     if head != SQLITE_HEADER:
         raise StoreError(f"{path} is not a gazette store: it is not an SQLite database file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store {path}: {exc}") from None
     try:
@@ -325,7 +330,7 @@ def copy_store_file(src: Path, dst: Path) -> None:
     """Copy an SQLite store file consistently (WAL content included), e.g. for a backup."""
     if not src.exists():
         raise StoreError(f"no store at {src}")
-    s = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    s = sqlite3.connect(_ro_uri(src), uri=True)
     d = sqlite3.connect(dst)
     try:
         with d:

@@ -357,3 +357,12 @@ def test_publication_without_title_is_refused(db_path: Path) -> None:
 
     with open_store(db_path) as store, pytest.raises(ContentError, match="title"):
         GazetteService(store).save_publication(Publication(title="  "))
+
+
+def test_file_names_with_uri_characters_work(tmp_path: Path) -> None:
+    odd = tmp_path / "公报 #1?&mode=rw.db"
+    _make_v1(odd)
+    with open_store(odd) as store:
+        assert [s.key for s in GazetteService(store).list_issues()] == ["2024-12"]
+    assert _version(odd) == CURRENT_VERSION
+    assert odd.with_name(odd.name + ".schema1.bak").exists()
