@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGITS = "〇一二三四五六七八九"
+_DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
