@@ -617,7 +617,8 @@ class GazetteService:
         """
         pub, issue = issue_from_xml(data)
         stored = self._store_issue(pub, issue, skip_existing=False)
-        assert stored is not None
+        if stored is None:  # not reached: an existing issue raises above
+            raise StoreError(f"issue {issue.key} is already in the store")
         return stored
 
     def _store_issue(self, pub: Publication, issue: Issue, skip_existing: bool) -> Issue | None:
