@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from store_factories import dump, make_issue, make_publication, png_bytes
 
 from editor.errors import StoreError
@@ -366,3 +368,28 @@ def test_file_names_with_uri_characters_work(tmp_path: Path) -> None:
         assert [s.key for s in GazetteService(store).list_issues()] == ["2024-12"]
     assert _version(odd) == CURRENT_VERSION
     assert odd.with_name(odd.name + ".schema1.bak").exists()
+
+
+_XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn"), whitelist_characters="\t\n"),
+    max_size=40,
+)
+
+
+def test_any_text_round_trips_and_is_found(tmp_path: Path) -> None:
+    """Whatever characters an editor types come back unchanged and can be searched for."""
+    with open_store(tmp_path / "prop.db") as store:
+        svc = GazetteService(store)
+        svc.create_issue(2025, 1, 1, date(2025, 1, 1))
+        svc.add_section("2025-1", "文件")
+
+        @settings(max_examples=40, deadline=None, derandomize=True)
+        @given(title=_XML_TEXT.filter(lambda t: t.strip()), texts=st.lists(_XML_TEXT, max_size=4))
+        def check(title: str, texts: list[str]) -> None:
+            doc = Document(title=title, body=[Paragraph(t) for t in texts], issuers=[title[:3]])
+            svc.add_document("2025-1", "文件", doc)
+            assert svc.load_document(doc.uid) == (doc, 1)
+            probe = title.strip()[:2]
+            assert doc.uid in [hit[0] for hit in svc.search(probe, "2025-1")]
+
+        check()
