@@ -384,3 +384,40 @@ def test_add_image_by_sha1(svc: GazetteService) -> None:
         svc.add_image(KEY, b"not an image at all")
     with pytest.raises(ContentError, match="empty"):
         svc.add_image(KEY, b"")
+
+
+def test_concurrent_editors_lose_nothing(svc: GazetteService, db_path: Path) -> None:
+    """Three editors, each with its own connection, save the same document over and over,
+    reloading after every conflict: every single change ends up in the document."""
+    import threading
+
+    uid = svc.add_document(KEY, "政府文件", make_document()).uid
+    start_len = len(svc.load_document(uid)[0].body)
+    errors: list[BaseException] = []
+
+    def editor(name: str) -> None:
+        try:
+            with open_store(db_path) as store:
+                mine = GazetteService(store)
+                for i in range(15):
+                    while True:
+                        doc, version = mine.load_document(uid)
+                        doc.body.append(Paragraph(f"{name}-{i}"))
+                        try:
+                            mine.save_document(doc, version)
+                            break
+                        except ConflictError:
+                            continue
+        except BaseException as exc:  # reported to the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=editor, args=(n,)) for n in ("甲", "乙", "丙")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    doc, version = svc.load_document(uid)
+    added = [b.text for b in doc.body[start_len:]]
+    assert sorted(added) == sorted(f"{n}-{i}" for n in ("甲", "乙", "丙") for i in range(15))
+    assert version == 46 and len(svc.revisions(uid)) == 45
