@@ -518,8 +518,13 @@ def set_paragraph(spans: list[Span], measure: float, fonts: FontRegistry, *,
     return out
 
 
-def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry) -> list[Line]:
-    """A centred title broken between words into balanced lines (trapezoid / diamond shape)."""
+def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry, *,
+              organ_line: bool = True) -> list[Line]:
+    """A centred title broken between words into balanced lines (trapezoid / diamond shape).
+
+    See editor.typeset.title: the issuing organ of a long title gets a line of its own unless
+    organ_line is False; the rest is balanced with shorter lines first.
+    """
     from editor.typeset.title import set_title as _set_title
 
-    return _set_title(text, style, measure, fonts)
+    return _set_title(text, style, measure, fonts, organ_line=organ_line)
