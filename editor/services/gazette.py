@@ -12,6 +12,9 @@ and, once it has committed, tells the subscribers what changed:
                                             added/moved/deleted
   Change("document", key, uid)              save_document, restore_revision
 
+Listeners are called in the thread that made the change, after the commit, so a second
+connection already sees the new state; a UI hands the call over to its own thread.
+
 A final issue is read-only: every change to it raises ``ReadOnlyError`` until
 ``set_status`` reopens it. Saving a document keeps the previous version as a revision;
 a save based on a stale version raises ``ConflictError`` and overwrites nothing.
