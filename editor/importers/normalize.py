@@ -290,12 +290,16 @@ def remove_running_heads(lines: list[str], report: Report) -> list[str]:
         ln for ln, c in counts.items()
         if c >= 2 and (_HEAD_WORD_RE.search(ln) or ln in opening or "公报" in ln)
     }
+    # the opening (title) lines: up to the first line that reads like a sentence
+    zone = 0
+    while zone < min(5, len(lines)) and not _SENTENCE_PUNCT.search(lines[zone]) and len(lines[zone]) <= 40:
+        zone += 1
     out: list[str] = []
     n = len(lines)
     for i, ln in enumerate(lines):
         if ln in repeated:
             nxt = lines[i + 1] if i + 1 < n else ""
-            first_line = i < 5 and lines.index(ln) == i
+            first_line = i < zone and lines.index(ln) == i
             before_date = bool(re.match(r"^\S{2,6}年\S{1,3}月\S{1,3}日", nxt))
             if first_line or before_date:
                 out.append(ln)
