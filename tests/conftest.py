@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "baotou-gazette-2025-03.txt"
-SAMPLE_XML = ROOT / "resources" / "sample" / "baotou-2025-03.xml"
+from tests.paths import ROOT, SAMPLE_XML, SEED, SHARED  # noqa: F401  (re-exported)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from tests.paths import ROOT
 
 from editor.errors import ImportRefused
 from editor.importers import Deadline, package, parse_bytes, parse_file, parse_text

@@ -20,7 +20,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 import pytest
-from conftest import SAMPLE_XML, SEED
+from tests.paths import SAMPLE_XML, SEED
 
 from editor.content.archive import issue_from_xml
 from editor.importers import parse_text

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date
 
 import pytest
-from conftest import SAMPLE_XML, SEED
+from tests.paths import SAMPLE_XML, SEED
 from lxml import etree
 
 from editor.content.archive import issue_from_xml, issue_to_xml
