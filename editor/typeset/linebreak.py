@@ -125,27 +125,28 @@ class _Prep:
         ctrack: list[float] = []
         cmiss: list[bool] = []
         ccls: list[int] = []
+        kcache = cc._CACHE
         klass = cc.klass
+        span_lens: list[int] = []
         for sp in spans:
             st = sp.style
-            size, track, role = st.size, st.tracking, st.role
+            size, role = st.size, st.role
             m = _role_metrics(fonts, role)
-            for ch in sp.text:
-                if ch == "\n" or ch == "\r":
-                    ch = " "
-                r = m.get(ch)
-                if r is None:
-                    r = _metric(fonts, m, role, ch)
-                chars.append(ch)
-                cface.append(r[0])
-                cadv.append(r[1] * size)
-                cmiss.append(r[2])
-                csize.append(size)
-                ctrack.append(track)
-                ccls.append(klass(ch))
+            text = sp.text
+            if "\n" in text or "\r" in text:
+                text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+            span_lens.append(len(text))
+            rs = [m.get(ch) or _metric(fonts, m, role, ch) for ch in text]
+            chars.extend(text)
+            cface.extend([r[0] for r in rs])
+            cadv.extend([r[1] * size for r in rs])
+            cmiss.extend([r[2] for r in rs])
+            csize.extend([size] * len(text))
+            ctrack.extend([st.tracking] * len(text))
+            ccls.extend([kcache.get(ch) if ch in kcache else klass(ch) for ch in text])
         self.chars, self.cface, self.cadv, self.csize = chars, cface, cadv, csize
         self.ctrack, self.cmiss = ctrack, cmiss
-        self.span_lens = [len(sp.text) for sp in spans]
+        self.span_lens = span_lens
         self._units(ccls, self.span_lens)
 
     def _units(self, ccls: list[int], span_lens: list[int]) -> None:
@@ -356,17 +357,18 @@ def _fix_widow(p: _Prep, fit: _Fitter, lines: list[tuple[int, int]], m_first: fl
     if _content_chars(p, ls, le) > 1:
         return
     ps, pe = lines[-2]
+    m = (m_first if len(lines) == 2 else m_rest) + EPS
     g = pe - 1
     while g >= ps and not p.brk[g]:
         g -= 1
-    if g < ps:
-        return
-    m = (m_first if len(lines) == 2 else m_rest) + EPS
-    m_last = m_rest + EPS
-    if fit.width(g + 1, le) - fit.shrink(g + 1, le) > m_last or fit.width(ps, g) - fit.shrink(ps, g) > m:
-        return
-    lines[-2] = (ps, g)
-    lines[-1] = (g + 1, le)
+    # pull the previous line's last unit(s) down, keeping two or more units on that line
+    if g > ps and fit.width(g + 1, le) - fit.shrink(g + 1, le) <= m_rest + EPS \
+            and fit.width(ps, g) - fit.shrink(ps, g) <= m:
+        lines[-2] = (ps, g)
+        lines[-1] = (g + 1, le)
+    elif fit.width(ps, le) - fit.shrink(ps, le) <= m:
+        # otherwise push the lone character in by compressing the previous line
+        lines[-2:] = [(ps, le)]
 
 
 # -- setting one line ---------------------------------------------------------------------------

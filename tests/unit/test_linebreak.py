@@ -314,3 +314,15 @@ def test_spaces_between_latin_words_break_and_vanish_at_line_ends(fonts):
 def test_empty_paragraph_gives_no_lines(fonts):
     assert set_paragraph([], M, fonts) == []
     assert set_paragraph([Span("", BODY)], M, fonts) == []
+
+
+def test_lone_last_character_is_pushed_in_when_it_cannot_be_pulled_down(fonts):
+    # the line before the lone "一" holds one unit it could keep: compressing its Han–Latin
+    # spacing takes the character in instead
+    style = TextStyle("body", 16.0)
+    lines = set_paragraph([Span("一“0一000000:000“0000:0一", style)], 160.0, fonts, first_indent=32)
+    assert lines[-1].text == "000000:000“0000:0一"
+    assert lines[-1].right == pytest.approx(160.0, abs=0.01)
+    for ln in lines:
+        for g in ln.glyphs:
+            assert g.x + g.width <= ln.x0 + ln.measure + 0.01
