@@ -142,8 +142,10 @@ class _TextWriter:
             else:
                 adv = font.pdfScale(g.advance / vt.size * font.face.unitsPerEm) if hasattr(font, "pdfScale") else 0
                 codes.append(chr(font.hbAddPrivate(f"gid{g.gid}", g.gid, adv)))
-        ops = [f"/Span <</ActualText <{_utf16_hex(vt.text)}>>> BDC", "q",
-               f"0 -1 1 0 {_f(vt.x + dx)} {_f(vt.y + dy)} cm", "BT", "0 0 0 1 k"]
+        # q/cm outside the marked content: extractors place the ActualText with the CTM
+        # in force at EMC, which must still be the rotated one
+        ops = ["q", f"0 -1 1 0 {_f(vt.x + dx)} {_f(vt.y + dy)} cm",
+               f"/Span <</ActualText <{_utf16_hex(vt.text)}>>> BDC", "BT", "0 0 0 1 k"]
         pen = 0.0
         cur = None
         for g, ch in zip(vt.glyphs, codes):
@@ -155,7 +157,7 @@ class _TextWriter:
                 ops.append(f"1 0 0 1 {_f(pen + g.x_offset)} {_f(base_y + g.y_offset)} Tm "
                            f"({self.c._escape(chunk)}) Tj")
             pen += g.advance
-        ops += ["ET", "Q", "EMC"]
+        ops += ["ET", "EMC", "Q"]
         return "\n".join(ops)
 
 

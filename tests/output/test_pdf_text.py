@@ -1,0 +1,182 @@
+"""The sample issue as a PDF, read back from the PDF's own text positions.
+
+Line breaking (no forbidden mark at a line start or end), justification of body lines,
+completeness and order of the text, the Mongolian cover title as real text.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from editor.model import NameList, Table, block_text
+
+NO_START = set("，。、；：？！）》」』】〕〉”’·%,.;:?!)]}")
+NO_END = set("（《「『【〔〈“‘([{")
+PUNCT = set("，。、；：？！）》」』】〕〉”’（《「『【〔〈“‘·")
+PAGENO = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def segments(page, gap_em: float = 1.8) -> list[dict]:
+    """Visual line segments of a page (chars on one baseline, split at wide gaps)."""
+    rows: dict = {}
+    for c in page.chars:
+        if not c.get("upright", True) or not c["text"].strip():
+            continue
+        rows.setdefault((round(c["top"]), round(c["size"], 1)), []).append(c)
+    out = []
+    for (_top, size), cs in sorted(rows.items()):
+        cs.sort(key=lambda c: c["x0"])
+        cur = [cs[0]]
+        for c in cs[1:]:
+            if c["x0"] - cur[-1]["x1"] > gap_em * size:
+                out.append(cur)
+                cur = [c]
+            else:
+                cur.append(c)
+        out.append(cur)
+    return [dict(x0=cs[0]["x0"], x1=cs[-1]["x1"], top=cs[0]["top"], size=round(cs[0]["size"], 1),
+                 text="".join(c["text"] for c in cs)) for cs in out]
+
+
+@pytest.fixture(scope="module")
+def all_segments(web_pdf):
+    return [segments(p) for p in web_pdf.pages]
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(all_segments):
+    bad = []
+    for pno, segs in enumerate(all_segments, 1):
+        for s in segs:
+            t = s["text"].strip()
+            if len(t) < 2 or PAGENO.match(t):
+                continue
+            if t[0] in NO_START or t[-1] in NO_END:
+                bad.append((pno, t[:20]))
+    assert bad == []
+
+
+def test_non_final_body_lines_are_flush_right(all_segments):
+    sizes = Counter()
+    for segs in all_segments:
+        for s in segs:
+            sizes[s["size"]] += len(s["text"])
+    body = sizes.most_common(1)[0][0]
+    flush = total = 0
+    loose = []
+    for pno, segs in enumerate(all_segments, 1):
+        bl = [s for s in segs if s["size"] == body and len(s["text"]) >= 6]
+        if len(bl) < 8:
+            continue
+        left = Counter(round(s["x0"]) for s in bl).most_common(1)[0][0]
+        ends = [s["x1"] for s in bl if s["text"][-1] not in PUNCT]
+        if not ends:
+            continue
+        right = max(ends)
+        bl.sort(key=lambda s: s["top"])
+        pitch = statistics.median(b["top"] - a["top"] for a, b in zip(bl, bl[1:]) if b["top"] > a["top"])
+        for a, b in zip(bl, bl[1:]):
+            if not (abs(b["x0"] - left) <= 1.0 and abs(a["x0"] - left) <= 2.2 * body + 1
+                    and abs((b["top"] - a["top"]) - pitch) <= 0.2 * pitch):
+                continue
+            total += 1
+            over = a["x1"] - right
+            if abs(over) <= 0.5 or (a["text"][-1] in PUNCT and -0.5 <= over <= body / 2 + 0.5):
+                flush += 1
+            else:
+                loose.append((pno, round(over, 1), a["text"][-10:]))
+    assert total > 300
+    assert flush / total >= 0.99, loose[:10]
+
+
+def _area_text(pdf, layout) -> str:
+    """Text of every page inside the type area (no running heads, no page numbers)."""
+    parts = []
+    for page in pdf.pages:
+        top = layout.margin_top - 2
+        bottom = float(page.height) - layout.margin_bottom + 2
+        if page.width > page.height:  # a landscape page: the frame turned by 90°
+            top, bottom = 20.0, float(page.height) - 20.0
+        crop = page.crop((0, max(top, 0), float(page.width), min(bottom, float(page.height))))
+        parts.append(crop.extract_text() or "")
+    return norm("\n".join(parts))
+
+
+def test_text_contains_every_paragraph_in_order(web_pdf, sample):
+    from editor.typeset.layout import load_layout
+
+    pub, issue = sample
+    text = _area_text(web_pdf, load_layout("gazette"))
+    cells = [norm(c or "") for page in web_pdf.pages for t in page.extract_tables() for row in t for c in row]
+    pos = 0
+    missing = []
+    for doc in issue.documents():
+        blocks = list(doc.body)
+        for att in doc.attachments:
+            blocks += att.body
+        for block in blocks:
+            if isinstance(block, Table):
+                for row in block.rows:  # wrapped cells interleave in reading order: read the grid
+                    for cell in row:
+                        want = norm(cell.text)
+                        if want and not any(want in c for c in cells):
+                            missing.append(cell.text[:20])
+                continue
+            parts = [e.name + e.duty for e in block.entries] if isinstance(block, NameList) \
+                else [block_text(block)]
+            for part in parts:
+                want = norm(part)
+                if not want:
+                    continue
+                at = text.find(want, pos)
+                if at < 0:
+                    missing.append(part[:24])
+                else:
+                    pos = at + len(want)
+    assert missing == []
+
+
+def test_document_titles_and_numbers_are_printed(web_pdf, sample):
+    pub, issue = sample
+    text = norm("".join(p.extract_text() or "" for p in web_pdf.pages))
+    for doc in issue.documents():
+        assert norm(doc.title) in text
+        if doc.doc_number:
+            assert norm(doc.doc_number) in text
+    assert "2025年3月21日" in text  # signing date: Arabic numerals, no leading zeros
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_mongolian_cover_title_extracts_as_real_text(web_build, sample):
+    pub, _issue = sample
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(web_build.path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    for word in pub.title_mongolian.split():
+        assert word in out
+    assert pub.title in out.replace(" ", "")
+
+
+def test_cover_carries_issue_fields(web_pdf, sample):
+    pub, issue = sample
+    text = norm(web_pdf.pages[0].extract_text())
+    assert norm(pub.title) in text
+    assert str(issue.year) in text
+    assert f"第{issue.number}期(总第{issue.cumulative}期)" in text
+    assert pub.frequency in text
+    assert "2025年4月6日出版" in text
+
+
+def test_imprint_on_the_last_page(web_pdf, sample):
+    pub, _issue = sample
+    text = norm(web_pdf.pages[-1].extract_text())
+    assert norm(pub.sponsor) in text and pub.postcode in text
