@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from math import comb
 
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.linebreak import EPS, Line, Span, TextStyle, _Fitter, _Prep, _set_line
@@ -47,7 +48,7 @@ LEXICON = frozenset("""
 
 GOOD, FAIR, PLAIN, BAD, FORBIDDEN = 0.0, 2.0, 6.0, 25.0, 1e9
 BALANCE = 30.0
-MAX_CANDIDATES = 36  # weight of a line's squared relative deviation from the mean length
+MAX_COMBINATIONS = 6000  # per line count: keeps a long caption's title setting fast  # weight of a line's squared relative deviation from the mean length
 
 
 def _word_interiors(text: str) -> set[int]:
@@ -130,20 +131,25 @@ def _choose(p: _Prep, fit: _Fitter, pen: list[float], measure: float, start: int
     """Break points of units start.. minimising penalties, imbalance and shape cost.
 
     Titles are short, so every combination of the most promising break points is tried
-    (at most MAX_CANDIDATES of them, the cheapest, for up to two lines more than needed).
+    (the cheapest ones, at most MAX_COMBINATIONS combinations per line count, for the fewest
+    lines needed and one more). Returns [] when no combination fits.
     """
     n = p.n
     total = fit.width(start, n - 1)
     if total <= measure + EPS:
         return [(start, n - 1)]
-    cands = [k for k in range(start, n - 1) if pen[k] < FORBIDDEN]
-    if len(cands) > MAX_CANDIDATES:
-        cands = sorted(sorted(cands, key=lambda k: pen[k])[:MAX_CANDIDATES])
+    legal = [k for k in range(start, n - 1) if pen[k] < FORBIDDEN]
+    by_cost = sorted(legal, key=lambda k: (pen[k], k))
     min_lines = max(2, int(total // measure) + 1)
     best: list[tuple[int, int]] = []
     best_cost = float("inf")
-    for k_lines in range(min_lines, min(min_lines + 2, n - start) + 1):
+    for k_lines in range(min_lines, min(min_lines + 1, n - start) + 1):
         target = total / k_lines
+        # the cheapest break points, as many as keep the combinations within budget
+        c = len(by_cost)
+        while c > k_lines and comb(c, k_lines - 1) > MAX_COMBINATIONS:
+            c -= 1
+        cands = sorted(by_cost[:c])
         for combo in combinations(cands, k_lines - 1):
             ranges = []
             s = start
