@@ -44,6 +44,7 @@ CHRONICLE_BARE_RE = re.compile(
 )
 _DUTY = r"(?:任|免去|兼任|不再担任|提名|聘任|聘为|解聘|挂职|试用|为|担任|退休)"
 NAME_RE = re.compile(rf"^(?P<name>[{HAN}](?: ?[{HAN}]){{1,3}}?) (?P<duty>{_DUTY}.+)$", re.S)
+_TAB_NAME_RE = re.compile(rf"^[{HAN}](?: ?[{HAN}]){{1,3}}\t+{_DUTY}[^\t]+$")
 NAME_TIGHT_RE = re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<duty>(?:任|免去|兼任|不再担任).+)$", re.S)
 _TRAILING_NOTE = re.compile(r"^（[^（）：:]{2,8}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）$")
 NOTE_RE = re.compile(r"^(备注|注)\s*[：:]")
@@ -100,10 +101,37 @@ def _standalone_heading(text: str) -> bool:
     return True
 
 
-def _glue(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
+class _Buffer:
+    """A paragraph being joined: parts are kept in a list so that joining stays linear."""
+
+    __slots__ = ("parts", "size", "has_tab", "first")
+
+    def __init__(self, line: str) -> None:
+        self.parts = [line]
+        self.size = len(line)
+        self.has_tab = "\t" in line
+        self.first = line
+
+    def add(self, line: str) -> None:
+        last = self.parts[-1]
+        if last and line and last[-1].isascii() and last[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            self.parts.append(" ")
+            self.size += 1
+        self.parts.append(line)
+        self.size += len(line)
+        self.has_tab = self.has_tab or "\t" in line
+
+    def tail(self, n: int = 400) -> str:
+        """The last ``n`` characters (enough to tell whether a sentence ends)."""
+        out = ""
+        for part in reversed(self.parts):
+            out = part + out
+            if len(out) >= n:
+                return out[-n:]
+        return out
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def join_lines(
@@ -114,43 +142,46 @@ def join_lines(
     A line is continued by the next one unless it ends a sentence (。！？；：, or a closing
     bracket/quote after one), is a short heading with no sentence in it, is a table row,
     or the next line starts something of its own (a heading, an article, a chronicle
-    entry, a personnel entry, an attachment note or label, a date).
+    entry, a personnel entry, an attachment note or label, a date). Linear in the length
+    of the text, however long the paragraphs.
     """
     out: list[str | Block] = []
-    buf: str | None = None
+    buf: _Buffer | None = None
     for n, item in enumerate(items):
         if check and n % 512 == 0:
             check()
+        if isinstance(item, str) and "\t" in item and _TAB_NAME_RE.match(item):
+            item = re.sub(r"\t+", " ", item, count=1)  # 刘荣<tab>任… is a personnel entry, not a table row
         if not isinstance(item, str):
             if buf is not None:
-                out.append(buf)
+                out.append(buf.text())
                 buf = None
             out.append(item)
             continue
         if buf is None:
-            buf = item
+            buf = _Buffer(item)
             continue
-        if _TRAILING_NOTE.match(item) and buf.endswith("。") and not heading_level(buf) == 1:
+        tail = buf.tail()
+        short = buf.text() if buf.size <= 40 else ""
+        if _TRAILING_NOTE.match(item) and tail.endswith("。") and heading_level(buf.first) != 1:
             # （责任单位：…） split from its item by a page break belongs to it
-            buf += item
-            report.note("lines-joined", buf[-20:])
+            buf.add(item)
+            report.note("lines-joined", item[:20])
             continue
         if (
-            "\t" in buf
+            buf.has_tab
             or "\t" in item
-            or ends_sentence(buf)
-            or _standalone_heading(buf)
+            or ends_sentence(tail)
+            or (short and (_standalone_heading(short) or parse_date_line(short) or LABEL_RE.match(short)))
             or _structural_start(item, kind)
-            or parse_date_line(buf)
-            or LABEL_RE.match(buf)
         ):
-            out.append(buf)
-            buf = item
+            out.append(buf.text())
+            buf = _Buffer(item)
             continue
-        buf = _glue(buf, item)
-        report.note("lines-joined", buf[-20:])
+        buf.add(item)
+        report.note("lines-joined", item[:20])
     if buf is not None:
-        out.append(buf)
+        out.append(buf.text())
     return out
 
 

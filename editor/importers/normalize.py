@@ -254,6 +254,7 @@ def ends_sentence(text: str) -> bool:
         if len(text) > 1 and text[-2] in TERMINAL:
             return True
         if last in "）)":
+            text = text[-400:]
             idx = max(text.rfind("（"), text.rfind("("))
             if idx == 0 or (idx > 0 and text[idx - 1] in TERMINAL + "）)"):
                 return True

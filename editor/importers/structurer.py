@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from editor.importers.bodytext import (
     ATTACHMENT_NOTE_RE,
+    CN_NUM,
     LABEL_RE,
     classify,
     heading_level,
@@ -141,7 +142,9 @@ def split_title(lines: list[str]) -> tuple[list[str], str]:
     else:
         organs, rest = [], raw
         # 包头市人民政府令 / 包头市人民政府通告: the organ is what precedes the kind word
-        m = re.match(rf"^([{HAN} ]+?(?:{'|'.join(ORGAN_SUFFIX)}))(令|通告|公告|命令|决定)$", raw.replace(" ", ""))
+        suffixes = "|".join(ORGAN_SUFFIX)
+        m = re.match(rf"^([{HAN} ]+?(?:{suffixes}))(令|通告|公告|命令|决定)$", raw.replace(" ", "")) or re.match(
+            rf"^([{HAN}]+?(?:{suffixes}))(第[\d{CN_NUM}]+次.+)$", raw.replace(" ", ""))
         if m:
             organs, rest = [m.group(1)], m.group(2)
     rest = re.sub(r"(?<=[^A-Za-z0-9]) +| +(?=[^A-Za-z0-9])", "", rest)
