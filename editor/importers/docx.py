@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import re
 import warnings
 
 from lxml import etree
@@ -22,7 +23,7 @@ from editor.importers.normalize import Report, clean_line
 from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
 from editor.importers.structurer import structure
-from editor.model import Block, Image, Table, TableCell
+from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
 from editor.proofing.findings import Finding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,9 +60,13 @@ class _Reader:
         self.rels = pkg.relationships(self.main)
         folder = posixpath.dirname(self.main)
         self.numbering = Numbering(self._optional_xml(self._rel_target("numbering", posixpath.join(folder, "numbering.xml"))))
-        self.styles = self._read_styles(self._optional_xml(self._rel_target("styles", posixpath.join(folder, "styles.xml"))))
+        self.style_levels: dict[str, int] = {}
+        self.styles = self._read_styles(
+            self._optional_xml(self._rel_target("styles", posixpath.join(folder, "styles.xml"))), self.style_levels)
         self.images: dict[str, bytes] = {}
         self.count = 0
+        self.align_hints: dict[str, str] = {}  # paragraph text -> centre/right alignment
+        self.heading_hints: dict[str, int] = {}  # unnumbered paragraph in a heading style -> level
 
     def _rel_target(self, kind: str, default: str) -> str:
         for rtype, target in self.rels.values():
@@ -73,13 +78,17 @@ class _Reader:
         return self.pkg.xml(part) if self.pkg.has(part) else None
 
     @staticmethod
-    def _read_styles(root: etree._Element | None) -> dict[str, tuple[str, str, str]]:
-        """style id -> (numId, ilvl, basedOn)."""
+    def _read_styles(root: etree._Element | None, levels: dict[str, int]) -> dict[str, tuple[str, str, str]]:
+        """style id -> (numId, ilvl, basedOn); heading styles' levels go into ``levels``."""
         out: dict[str, tuple[str, str, str]] = {}
         if root is None:
             return out
         for st in root.findall(f"{W}style"):
             sid = st.get(f"{W}styleId", "")
+            name = st.find(f"{W}name")
+            level = _outline_level(st.find(f"{W}pPr"), name.get(f"{W}val", "") if name is not None else "")
+            if level:
+                levels[sid] = level
             num = st.find(f"{W}pPr/{W}numPr")
             num_id = ilvl = ""
             if num is not None:
@@ -148,17 +157,38 @@ class _Reader:
         label, sep = self.numbering.label(num_id, level)
         return label + sep if label else ""
 
+    def _style_level(self, style_id: str) -> int:
+        seen = 0
+        while style_id and seen < 12:
+            level = self.style_levels.get(style_id)
+            if level:
+                return level
+            style_id = self.styles.get(style_id, ("", "", ""))[2]
+            seen += 1
+        return 0
+
     def _paragraph(self, p: etree._Element, out: list[str | Block]) -> None:
         parts: list[str] = []
         images: list[Block] = []
         self._inline(p, parts, images)
         text = "".join(parts)
+        numbered = ""
         if text.strip():
-            text = self._numbering_text(p) + text.lstrip(" ")
+            numbered = self._numbering_text(p)
+            text = numbered + text.lstrip(" ")
+        ppr = p.find(f"{W}pPr")
+        jc = ppr.find(f"{W}jc") if ppr is not None else None
+        align = _JC.get(jc.get(f"{W}val", ""), "") if jc is not None else ""
+        style = ppr.find(f"{W}pStyle") if ppr is not None else None
+        level = _outline_level(ppr, "") or (self._style_level(style.get(f"{W}val", "")) if style is not None else 0)
         for line in text.split("\n"):
             cleaned = clean_line(line, self.report)
             if cleaned:
                 out.append(cleaned)
+                if align in ("center", "right"):
+                    self.align_hints[cleaned] = align
+                if level and not numbered:
+                    self.heading_hints[cleaned] = level
         out.extend(images)
 
     def _inline(self, el: etree._Element, parts: list[str], images: list[Block]) -> None:
@@ -388,4 +418,44 @@ def parse_docx(data: bytes, name: str = "the file", deadline=None):
     items = reader.items()
     deadline.check()
     doc = structure(items, report, join=False, check=deadline.check)
+    _apply_hints(doc.body, reader)
+    for attachment in doc.attachments:
+        attachment.body = _apply_hints(attachment.body, reader)
     return ParseResult(doc, report.findings(), reader.images)
+
+
+def _apply_hints(blocks: list[Block], reader: _Reader) -> list[Block]:
+    """Word's paragraph styles: centred/right paragraphs keep their alignment, and an
+    unnumbered paragraph in a heading style (标题 2, Heading 2, an outline level) becomes
+    a heading of that level."""
+    for i, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.role == "body":
+            level = reader.heading_hints.get(block.text)
+            if level and len(block.text) <= 60:
+                blocks[i] = Heading(level, block.text)
+                continue
+            align = reader.align_hints.get(block.text)
+            if align:
+                block.align = align
+                block.indent = False
+    return blocks
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+def _outline_level(ppr: etree._Element | None, style_name: str) -> int:
+    """Heading level 1–4 from a style name (heading 2, 标题 2) or an outline level."""
+    m = _HEADING_STYLE.match(style_name.strip())
+    if m:
+        return min(int(m.group(1)), 4)
+    if ppr is not None:
+        lvl = ppr.find(f"{W}outlineLvl")
+        if lvl is not None:
+            try:
+                value = int(lvl.get(f"{W}val", "9"))
+            except ValueError:
+                return 0
+            if 0 <= value <= 8:
+                return min(value + 1, 4)
+    return 0

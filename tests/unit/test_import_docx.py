@@ -217,3 +217,16 @@ def test_number_formats():
     assert format_number(4, "upperRoman") == "IV"
     assert format_number(28, "lowerLetter") == "bb"
     assert format_number(7, "decimalZero") == "07"
+
+
+def test_heading_styles_and_alignment():
+    styles = ('<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="My"><w:name w:val="我的标题"/><w:basedOn w:val="Heading2"/></w:style>')
+    body = (para("包头市人民政府关于示范的通知") + para("各区人民政府：") + para("总体安排", style="Heading2")
+            + para("分项安排", style="My") + '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>图1 示意图</w:t></w:r></w:p>'
+            + '<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>大纲一级</w:t></w:r></w:p>' + para("正文。"))
+    r = parse_bytes(build_docx(body, styles=styles))
+    blocks = r.document.body
+    assert [(b.level, b.text) for b in blocks if isinstance(b, Heading)] == [(2, "总体安排"), (2, "分项安排"), (1, "大纲一级")]
+    caption = next(b for b in blocks if isinstance(b, Paragraph) and b.text == "图1示意图")
+    assert caption.align == "center" and not caption.indent
