@@ -140,14 +140,21 @@ class Composer:
                 items.append(t)
             items += self.blocks(att.body)
             return items
-        items.append(NewPage())
+        body = list(att.body)
+        first_landscape = bool(body) and isinstance(body[0], Table) and body[0].rows and \
+            fit_table(body[0], self.layout, self.measure, self.layout.area_height)[1]
+        items.append(NewPage(landscape=bool(first_landscape)))
         label = self.setter.para(att.label, self.st("label"), self.measure, kind="label",
                                  keep_with_next=True, indent=0, align="left")
         label.anchors.append(Anchor(key, 0.0, f"{att.label}　{att.title}".strip(), 2))
         items.append(label)
+        measure = self.layout.area_height if first_landscape else self.measure
         if att.title:
-            items.append(self.setter.title(att.title, self.st("attachment_title"), self.measure))
-        items += self.blocks(att.body)
+            items.append(self.setter.title(att.title, self.st("attachment_title"), measure))
+        if first_landscape:  # label, title and table share the landscape page
+            items += self.table(body[0], on_landscape=True)
+            body = body[1:]
+        items += self.blocks(body)
         return items
 
     # -- body blocks ----------------------------------------------------------------------------
@@ -193,15 +200,18 @@ class Composer:
             return [flow]
         raise TypeError(f"not a body block: {b!r}")
 
-    def table(self, t: Table) -> list[Item]:
-        """A table at the size and orientation the layout's ``too_wide`` answer gives."""
+    def table(self, t: Table, on_landscape: bool = False) -> list[Item]:
+        """A table at the size and orientation the layout's ``too_wide`` answer gives.
+
+        ``on_landscape``: the current page is already the landscape page for it.
+        """
         if not t.rows:
             return []
         portrait = self.measure
         landscape = self.layout.area_height
         size, land = fit_table(t, self.layout, portrait, landscape)
         items: list[Item] = []
-        if land:
+        if land and not on_landscape:
             items.append(NewPage(landscape=True))
         if t.caption:
             cap = self.st("table_caption")

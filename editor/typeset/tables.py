@@ -184,30 +184,63 @@ class TableFlow(Flowable):
         return self.header_height() + sum(self.heights[a:b])
 
     # -- placing ----------------------------------------------------------------------------
-    def place(self, pag: Paginator) -> None:
-        """Place the rows, repeating the header rows on every new page."""
-        pending: list[int] = []  # rows waiting for the current page
-        for a, b in self.groups:
-            h = sum(self.heights[a:b])
-            if pending and h > pag.room() - sum(self.heights[r] for r in pending):
-                self._draw(pag, pending)
-                pending = []
-                pag.new_page()
-            full = pag.room() - self.header_height()
-            if h > full and not pending:
-                # a group taller than a page: split between its rows, and a row by its lines
-                for r in range(a, b):
-                    rh = self.heights[r]
-                    if pending and rh > pag.room() - self.header_height() - sum(self.heights[x] for x in pending):
-                        self._draw(pag, pending)
-                        pending = []
-                        pag.new_page()
-                    if rh > pag.room() - self.header_height():
-                        self._split_row(pag, r)
-                    else:
-                        pending.append(r)
+    def _chunk_heights(self, rows: list[int]) -> dict[int, float]:
+        """Row heights of a chunk (header rows + ``rows``) on one page.
+
+        A cell spanning rows that are cut by a page break is drawn again, with its text, in
+        each piece; a piece too low for that text is made taller.
+        """
+        shown = list(range(self.header_rows)) + rows
+        present = set(shown)
+        hmap = {r: self.heights[r] for r in shown}
+        for cell in self.cells:
+            if cell.rowspan == 1:
                 continue
-            pending.extend(range(a, b))
+            span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in present]
+            if not span or len(span) == cell.rowspan:
+                continue
+            need = cell.height + 2 * self.pad
+            have = sum(hmap[r] for r in span)
+            if need > have:
+                hmap[span[-1]] += need - have
+        return hmap
+
+    def _fits(self, pag: Paginator, rows: list[int]) -> bool:
+        return sum(self._chunk_heights(rows).values()) <= pag.room() + 0.01
+
+    def place(self, pag: Paginator) -> None:
+        """Place the rows, repeating the header rows on every new page.
+
+        Rows joined by a row span move to the next page together when little of the page
+        is left; a group that would leave much of the page empty, or is taller than a
+        page, is split between its rows; only a row taller than a page is split itself.
+        """
+        pending: list[int] = []
+        frame = pag.top - pag.bottom - self.header_height()
+        for a, b in self.groups:
+            grp = list(range(a, b))
+            if self._fits(pag, pending + grp):
+                pending += grp
+                continue
+            grp_h = sum(self._chunk_heights(grp).values()) - self.header_height()
+            left = pag.room() - sum(self._chunk_heights(pending).values())
+            if grp_h <= frame and (len(grp) == 1 or left < 0.4 * frame):
+                self._draw(pag, pending)
+                pag.new_page()
+                pending = grp
+                continue
+            for r in grp:
+                if self._fits(pag, pending + [r]):
+                    pending.append(r)
+                    continue
+                if pending:
+                    self._draw(pag, pending)
+                    pag.new_page()
+                    pending = []
+                if self._fits(pag, [r]):
+                    pending = [r]
+                else:
+                    self._split_row(pag, r)
         if pending or not self.groups:
             self._draw(pag, pending)
 
@@ -216,7 +249,7 @@ class TableFlow(Flowable):
         page = pag.page
         assert page is not None
         shown = list(range(self.header_rows)) + rows
-        hmap = {r: self.heights[r] for r in shown}
+        hmap = self._chunk_heights(rows)
         tops: dict[int, float] = {}
         y = pag.cursor
         for r in shown:
@@ -226,10 +259,10 @@ class TableFlow(Flowable):
         left = pag.left
         pag._flush_anchors(pag.cursor)
         for cell in self.cells:
-            if cell.row not in tops:
-                continue
             span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in tops]
-            top = tops[cell.row]
+            if not span:
+                continue
+            top = tops[span[0]]
             h = sum(hmap[r] for r in span)
             x0 = left + self.x[cell.col]
             x1 = left + self.x[cell.col + cell.colspan]
@@ -239,7 +272,6 @@ class TableFlow(Flowable):
             for k, line in enumerate(lines):
                 base = y0 - k * self.pitch - self.pitch / 2 - BASELINE_FROM_CENTRE * self.size
                 page.lines.append(PlacedLine(x0 + self.pad, base, line, "table-head" if cell.header else "table"))
-            # borders: top and left of every cell; right/bottom edges of the table below
             page.rules.append(Rule(x0, top, x1, top, self.rule))
             page.rules.append(Rule(x0, top, x0, top - h, self.rule))
             page.rules.append(Rule(x0, top - h, x1, top - h, self.rule))
