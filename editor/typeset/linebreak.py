@@ -26,7 +26,14 @@ FULL_WIDTH = 0.9    # a punctuation mark at least this wide (em) is "full width"
 
 @dataclass(frozen=True)
 class TextStyle:
-    """Font role, size in pt and tracking (extra pt after each character but a line's last)."""
+    """Font role, size in pt and tracking (extra pt after each character).
+
+    A justified line's last glyph ends on the measure, so the tracking after a line's last
+    character is not set. A negative tracking is read as a grid: a line holds as many
+    characters as n × (size + tracking) ≤ measure allows, and the spacing is evened out so
+    the last glyph still ends exactly on the edge (28 × 16 pt in 156 mm: 28 characters with
+    tracking measure/28 − 16 or (measure − 28 × 16)/27 alike).
+    """
 
     role: str
     size: float
@@ -274,6 +281,7 @@ class _Fitter:
         endcut = [0.0] * n
         acc_n = acc_g = acc_o = acc_h = 0.0
         uw, ul, ur, uol, uor, gap, hl, ucls = p.uw, p.ul, p.ur, p.uol, p.uor, p.gap, p.hl, p.ucls
+        ctrack = p.ctrack
         SPACE = cc.SPACE
         for k in range(n):
             w = uw[k] - ul[k] - ur[k]
@@ -286,6 +294,10 @@ class _Fitter:
             po[k + 1] = acc_o
             ph[k + 1] = acc_h
             endcut[k] = w if ucls[k] == SPACE else uor[k]
+            # negative tracking is the layout's grid cell: a line holds n cells of size+tracking
+            t_end = ctrack[p.ue[k] - 1]
+            if t_end < 0:
+                endcut[k] -= t_end
         self.pn, self.pg, self.po, self.ph, self.endcut = pn, pg, po, ph, endcut
 
     def width(self, s: int, e: int) -> float:
@@ -396,8 +408,16 @@ def _set_line(p: _Prep, s: int, e: int, x0: float, measure: float, last: bool, a
     diff = measure - natural
     justified = False
     if diff < -EPS:
-        # compress: Han–Latin spacing, then commas/pause marks, then other marks, then line start
+        # compress: the grid's negative tracking (n cells of size + tracking fill the measure,
+        # so a line may be one trailing tracking too wide: even it out over the gaps), then
+        # Han–Latin spacing, then commas/pause marks, then other marks, then line start
         need = -diff
+        slack = -p.ctrack[p.ue[e] - 1]
+        if slack > 0 and nu > 1:
+            take = min(need, slack)
+            for i in range(nu - 1):
+                gaps[i] -= take / (nu - 1)
+            need -= take
         total = sum(hl)
         if total > EPS:
             f = min(1.0, need / total)

@@ -276,9 +276,11 @@ def test_hanging_indent(fonts):
     assert_flush(lines)
 
 
-def test_tracking_fits_28_characters_of_16pt_in_156mm(fonts):
+@pytest.mark.parametrize("formula", ["gaps", "cells"])
+def test_tracking_fits_28_characters_of_16pt_in_156mm(fonts, formula):
     measure = 156 / 25.4 * 72
-    track = (measure - 28 * 16) / 27
+    # 27 gaps between 28 glyphs, or 28 cells of size + tracking: both give 28 characters
+    track = (measure - 28 * 16) / 27 if formula == "gaps" else measure / 28 - 16
     style = TextStyle("body", 16, tracking=track)
     text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙" * 3
     lines = set_paragraph([Span(text, style)], measure, fonts)
