@@ -477,7 +477,10 @@ class FontRegistry:
 
 
 def _resolve(name: str, specs: dict[str, _Spec], index: FontIndex) -> _Candidate | None:
-    """A candidate for a manifest name, a family/PostScript name or a file path; None if absent."""
+    """A candidate for a manifest name, a family/PostScript name or a file; None if absent.
+
+    A file may name its subfont: ``uming.ttc#1`` (index) or ``NotoSerifCJK-Bold.ttc#NotoSerifCJKsc-Bold``.
+    """
     spec = specs.get(name)
     if spec is not None:
         for f in spec.files:
@@ -489,9 +492,14 @@ def _resolve(name: str, specs: dict[str, _Spec], index: FontIndex) -> _Candidate
             if hit is not None:
                 return _Candidate(name, hit[0], hit[1], "", spec.subset)
         return None
-    if name.lower().endswith(FONT_EXTS) or os.sep in name:
-        p = index.find_file(name)
-        return _Candidate(name, p) if p is not None else None
+    file_part, _sep, sub = name.partition("#")
+    if file_part.lower().endswith(FONT_EXTS) or os.sep in file_part:
+        p = index.find_file(file_part)
+        if p is None:
+            return None
+        if sub.isdigit():
+            return _Candidate(name, p, int(sub))
+        return _Candidate(name, p, 0, sub)  # "file.ttc#PostScriptName" or plain file
     hit = index.find_name(name)
     if hit is not None:
         return _Candidate(name, hit[0], hit[1])

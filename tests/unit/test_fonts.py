@@ -102,6 +102,13 @@ def test_layout_roles_come_first_by_manifest_name_path_or_family():
 
 
 @needs_debian_fonts
+def test_file_candidate_may_name_its_subfont_by_index_or_postscript_name():
+    reg = FontRegistry.load(roles={"body": ["uming.ttc#1"], "title": [f"{UMING}#UMingTW"]})
+    assert reg.face("body").path == UMING and reg.face("body").index == 1
+    assert reg.face("title").index == 2
+
+
+@needs_debian_fonts
 def test_layout_role_that_is_not_installed_falls_through_and_is_reported():
     reg = FontRegistry.load(roles={"body": ["仿宋_GB2312-not-installed"]})
     assert reg.face("body").path == SONG
