@@ -72,7 +72,7 @@ class Style:
     """How one element is set: font role, size, line pitch, alignment, indents and spacing."""
 
     role: str
-    size: float
+    size: float  # pt; a style without a size in the file takes the grid's body size
     pitch: float
     tracking: float = 0.0
     align: str = "justify"
@@ -288,10 +288,9 @@ def _validate(data: dict, origins: dict[str, Path], top: Path) -> None:
                     if k not in _STYLE_SCHEMA:
                         raise LayoutError(f"{where(dotted)} is not a style setting")
                     style[k] = _check_value(v, _STYLE_SCHEMA[k], where(dotted))
-                for k in ("role", "size"):
-                    if k not in style:
-                        raise LayoutError(f"layout file {top}: key 'styles.{sname}.{k}' is missing")
-                if style["size"] <= 0:
+                if "role" not in style:
+                    raise LayoutError(f"layout file {top}: key 'styles.{sname}.role' is missing")
+                if style.get("size", 1.0) <= 0:
                     raise LayoutError(f"{where(f'styles.{sname}.size')} must be positive")
             for sname in STYLE_NAMES:
                 if sname not in value:
@@ -348,7 +347,7 @@ def _build_styles(layout: Layout) -> None:
     pitch = layout.line_pitch
     for name in STYLE_NAMES:
         raw = dict(layout.data["styles"][name])
-        size = raw.pop("size")
+        size = raw.pop("size", body)  # no size: the grid's body size
         # Elements set in the body size share the grid's tracking, so they fill the measure.
         if abs(size - body) < 1e-6 and "tracking" not in raw:
             if grid["fit"] == "size":
