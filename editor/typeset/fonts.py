@@ -231,12 +231,17 @@ def load_face(cand: _Candidate) -> Face:
         return cand.face
     if cand.failed:
         raise FontError(cand.failed)
-    key = (str(cand.path), cand.index)
+    if cand.psname and cand.path.suffix.lower() in (".ttc", ".otc"):
+        try:
+            cand.index = _index_of_psname(cand.path, cand.psname)
+        except FontError as exc:
+            cand.failed = str(exc)
+            raise
+        cand.psname = ""
+    index = cand.index
+    key = (str(cand.path), index)
     face = _FACES.get(key)
     if face is None:
-        index = cand.index
-        if cand.psname and cand.path.suffix.lower() in (".ttc", ".otc"):
-            index = _index_of_psname(cand.path, cand.psname)
         src_path, src_index, converted = cand.path, index, False
         if cffconvert.is_cff(cand.path, index):
             timings: dict[str, float] = {}
