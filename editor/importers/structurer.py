@@ -49,7 +49,12 @@ _RED_HEADER = re.compile(rf"^[{HAN} ]{{2,40}}文件$")
 _SIGNER_LINE = re.compile(r"^签\s*发\s*人[：:]")
 _METADATA = re.compile(
     r"^(索引号|主题分类|主题词|发文机关|发布机构|成文日期|发布日期|文号|发文字号|标题|有效性|生效日期|"
-    r"失效日期|信息来源|来源|浏览次数|字号|分类)\s*[：:](?P<value>.*)$"
+    r"失效日期|信息来源|来源|浏览次数|字号|分类|发布时间|责任编辑|访问量|当前位置)\s*[：:](?P<value>.*)$"
+)
+# the furniture of a government web page copied along with the text
+_WEB_CHROME = re.compile(
+    r"^(?:【?\s*字体[：:].{0,12}|【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|返回顶部|分享到[：:]?.{0,20}|"
+    r"扫一扫在手机打开当前页|【?收藏】?|首页\s*[>＞].{0,60}|上一篇[：:].{0,60}|下一篇[：:].{0,60})$"
 )
 _COLOPHON = re.compile(r"^(抄送[：:]|抄报[：:]|.{0,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
 _DATE_RANGE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*[—\-–~～至]+\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
@@ -180,8 +185,8 @@ def _parse_head(cur: _Cursor, report: Report, meta: dict[str, str]) -> _Head:
         if _RED_HEADER.match(line) and len(line) <= 40:
             report.add(Finding("red-header-removed", "info", f"the document header line “{line}” was left out"))
             cur.pos += 1
-        elif DOC_NUMBER_LINE.match(line) and not head.doc_number:
-            head.doc_number = line
+        elif _number_with_signer(line) and not head.doc_number:
+            head.doc_number = _number_with_signer(line)
             cur.pos += 1
         elif _SIGNER_LINE.match(line):
             cur.pos += 1
@@ -204,8 +209,8 @@ def _parse_head(cur: _Cursor, report: Report, meta: dict[str, str]) -> _Head:
         line = cur.text()
         if not line:
             break
-        if not head.doc_number and (DOC_NUMBER_LINE.match(line) or (head.kind in ("命令", "公告", "通告") and ORDER_NUMBER_LINE.match(line))):
-            head.doc_number = line.replace(" ", "")
+        if not head.doc_number and (_number_with_signer(line) or (head.kind in ("命令", "公告", "通告") and ORDER_NUMBER_LINE.match(line))):
+            head.doc_number = _number_with_signer(line) or line.replace(" ", "")
             cur.pos += 1
             continue
         if _SIGNER_LINE.match(line):
@@ -227,6 +232,15 @@ def _parse_head(cur: _Cursor, report: Report, meta: dict[str, str]) -> _Head:
     if not head.doc_number and meta.get("doc_number"):
         head.doc_number = meta["doc_number"]
     return head
+
+
+_NUMBER_SIGNER = re.compile(rf"^([{HAN}A-Za-z]{{1,16}}〔\d{{4}}〕\d{{1,5}}号)\s*(?:签\s*发\s*人[：:].{{0,30}})?$")
+
+
+def _number_with_signer(line: str) -> str:
+    """The document number of a number line, also when 签发人：… stands beside it."""
+    m = _NUMBER_SIGNER.match(line)
+    return m.group(1) if m else ""
 
 
 def _take_addressees(cur: _Cursor) -> str:
@@ -348,6 +362,11 @@ def structure(
     # attachments announced without a date before them (no date, a label after a note)
     if date_at is None:
         main, tail = _split_at_label(main)
+    # the enclosed text of a 印发 notice copied before the date (a web page that puts the
+    # date at the very end): it starts at a line that is the title of what is issued
+    j = _enclosed_start(main, doc)
+    if j:
+        main, tail = main[:j], main[j:] + tail
 
     notes = noted_titles(main)
     body_items = join_lines(main, report, doc.kind, check) if join else main
@@ -362,6 +381,9 @@ def _strip_metadata(items: list[str | Block], report: Report) -> tuple[list[str 
     meta: dict[str, str] = {}
     out: list[str | Block] = []
     for j, item in enumerate(items):
+        if isinstance(item, str) and len(item) <= 80 and _WEB_CHROME.match(item):
+            report.note("website-metadata-removed", item)
+            continue
         if j < 30 and isinstance(item, str):
             m = _METADATA.match(item)
             if m:
@@ -421,6 +443,21 @@ def _signature(main: list[str | Block], doc: Document, report: Report) -> tuple[
     return main, closing
 
 
+def _enclosed_start(main: list[str | Block], doc: Document) -> int:
+    m = re.search(r"(?:印发|转发|公布|发布)(.+?)的(?:通知|决定|令)$", doc.title)
+    if not m:
+        return 0
+    key = _norm_key(m.group(1))
+    for j, item in enumerate(main[1:], start=1):
+        if isinstance(item, str) and len(item) <= 60:
+            if _norm_key(item) == key:
+                return j
+            nxt = main[j + 1] if j + 1 < len(main) else None
+            if isinstance(nxt, str) and len(nxt) <= 30 and _norm_key(item + nxt) == key:
+                return j
+    return 0
+
+
 def _split_at_label(main: list[str | Block]) -> tuple[list[str | Block], list[str | Block]]:
     seen_note = False
     for j, item in enumerate(main):
@@ -460,11 +497,14 @@ def _attachments(
     main_texts = [b.text for b in doc.body if isinstance(b, Paragraph)]
     candidates = _enclosed_candidates(doc, main_texts)
 
-    def start_region(label: str | None) -> None:
-        titles = [t for _, t in pending] + candidates
-        lines = _match_title(cur, titles) or _guess_title(cur)
-        title = _join_title(lines)
-        cur.pos += len(lines)
+    def start_region(label: str | None, inline_title: str = "") -> None:
+        if inline_title:
+            title = inline_title
+        else:
+            titles = [t for _, t in pending] + candidates
+            lines = _match_title(cur, titles) or _guess_title(cur)
+            title = _join_title(lines)
+            cur.pos += len(lines)
         if title:
             for k, (_, t) in enumerate(pending):
                 if _norm_key(t) == _norm_key(title):
@@ -472,16 +512,15 @@ def _attachments(
                     break
         regions.append(_Region(label, title))
 
-    label = _label_at(cur)
-    if label is None:
+    if _label_at(cur) is None:
         start_region("")
     while cur.pos < len(tail):
         if check and cur.pos % 512 == 0:
             check()
-        label = _label_at(cur)
-        if label is not None:
+        found = _label_at(cur)
+        if found is not None:
             cur.pos += 1
-            start_region(label)
+            start_region(*found)
             continue
         if pending and isinstance(cur.peek(), str):
             matched = _match_title(cur, [t for _, t in pending])
@@ -514,14 +553,23 @@ def _attachments(
     return out
 
 
-def _label_at(cur: _Cursor) -> str | None:
+_INLINE_LABEL = re.compile(
+    r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]\s*(?P<title>[^。；！？]{2,60})$")
+
+
+def _label_at(cur: _Cursor) -> tuple[str, str] | None:
+    """(label, title on the same line or "") when the current line is an attachment label
+    (附件, 附件1, or 附件1：标题), else None."""
     line = cur.text()
     if not line:
         return None
     m = LABEL_RE.match(line)
-    if not m:
-        return None
-    return "附件" + (m.group("n") or "")
+    if m:
+        return "附件" + (m.group("n") or ""), ""
+    m = _INLINE_LABEL.match(line)
+    if m:
+        return "附件" + m.group("n"), m.group("title").strip()
+    return None
 
 
 def _join_title(lines: list[str]) -> str:

@@ -9,11 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.paths import ROOT
 
 from editor.errors import ImportRefused
 from editor.importers import Deadline, package, parse_bytes, parse_file, parse_text
 from editor.importers.docx import parse_docx
+from tests.paths import ROOT
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCX = Path(__file__).resolve().parent.parent / "fixtures" / "docx"

@@ -20,12 +20,12 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 import pytest
-from tests.paths import SAMPLE_XML, SEED
 
 from editor.content.archive import issue_from_xml
 from editor.importers import parse_text
 from editor.importers.normalize import fix_punctuation
 from editor.model import ChronicleEntry, Document, Heading, NameList, Table, block_text
+from tests.paths import SAMPLE_XML, SEED
 
 TITLE_LINES = (
     "关于印发包头市节水行动实施方案的通知",

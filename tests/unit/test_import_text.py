@@ -200,3 +200,13 @@ def test_docx_image_stored_by_import(db_path, capsys):
     doc = issue.sections[0].documents[-1]
     refs = [b.ref for a in doc.attachments for b in a.body if isinstance(b, Image)]
     assert refs and all(ref in issue.images for ref in refs)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_text_file_encodings(tmp_path, encoding):
+    from editor.importers import parse_file
+
+    f = tmp_path / "doc.txt"
+    f.write_text("包头市人民政府关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日\n", encoding=encoding)
+    doc = parse_file(f).document
+    assert doc.title == "包头市人民政府关于示范的通知" and doc.signing_date == date(2025, 3, 1)
