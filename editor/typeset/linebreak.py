@@ -8,6 +8,22 @@ stretch second, never inside a Latin/digit run), Han–Latin spacing and no sing
 last line. A paragraph is cut into *units* (a character, or an unbreakable cluster), kept in
 parallel lists of floats rather than per-character objects; line fitting is greedy with
 prefix sums, so a paragraph costs a few passes over its characters.
+
+Decisions where the rules leave room:
+- Latin/digit runs join across inner ``. , : / - + & ' _ @ #`` (9.82, 1,000, GB/T, 3+5+N,
+  12:30, 9704-2012) and take a trailing ``% ％ ‰ ℃ °``; a run followed by a measure word
+  (年 月 日 个 万 亿 元 …) is not broken before it (2025年, 12个). A single ``—`` between
+  numbers (2023—2025) is a connector: it never starts a line but a line may end after it, so
+  a long range is not one rigid block. ``——`` and ``……`` are one unit each and may start or
+  end a line.
+- Full-width marks are compressible only when the font draws them at least 0.9 em wide
+  (some fonts have proportional curly quotes: those are left alone). ？！· are never
+  compressed. A line-end closing mark or ，。、；： is always set half width; an opening
+  mark at line start loses its leading half only when a line needs it to fit (last tier).
+- 孤字不成行: a last line with one character, closing punctuation not counted (「好。」 is one
+  character), first takes the previous line's last unit(s) down, if the previous line keeps
+  two units or more; otherwise the lone character is pushed in by compressing that line.
+- Negative tracking is a grid (see TextStyle).
 """
 
 from __future__ import annotations
