@@ -63,13 +63,13 @@ def mime_plain_text(source: QMimeData) -> str:
 class BodyTextEdit(QTextEdit):
     """QTextEdit whose paste of foreign text goes through the structurer."""
 
-    pastedNotice = Signal(object)  # a parsed Document when a whole notice was pasted into an empty body
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
         self.images: dict[str, bytes] = {}
+        self.stack = None  # the window's undo stack (a pasted notice is one undo step)
+        self.notice_handler = None  # callable(Document): fill the form from a pasted notice
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml() or super().canInsertFromMimeData(source)
@@ -82,16 +82,16 @@ class BodyTextEdit(QTextEdit):
         if not text.strip():
             return
         empty = not self.document().toPlainText().strip()
-        if empty:
-            parsed = parse_notice(text)
-            if parsed is not None and (parsed.title or parsed.doc_number):
-                self.pastedNotice.emit(parsed)
-                blocks = parsed.body
-            else:
-                blocks = structure_text(text)
-        else:
-            blocks = structure_text(text)
-        self.insert_blocks(blocks)
+        parsed = parse_notice(text) if empty and self.notice_handler is not None else None
+        if parsed is not None and (parsed.title or parsed.doc_number) and self.stack is not None:
+            self.stack.beginMacro(self.tr("Paste notice"))
+            try:
+                self.insert_blocks(parsed.body)
+                self.notice_handler(parsed)
+            finally:
+                self.stack.endMacro()
+            return
+        self.insert_blocks(structure_text(text))
 
     def insert_blocks(self, blocks: list) -> None:
         """Insert blocks at the cursor as one undo step."""
@@ -119,6 +119,8 @@ class BodyEditor(QWidget):
         self._updating = False
 
         self.editor = BodyTextEdit()
+        self.editor.stack = undo_stack
+        self.editor.notice_handler = self._notice_pasted
         self.editor.installEventFilter(UndoKeyFilter(self))
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
 
@@ -296,6 +298,24 @@ class BodyEditor(QWidget):
         if s is None or self.part_index == 0 or s.read_only:
             return
         self.stack.push(AddPartCommand(s, self.part_index, s.parts[self.part_index], remove=True))
+
+    def _notice_pasted(self, parsed) -> None:
+        """Fill empty fields and add the attachments of a notice pasted into an empty body."""
+        s = self.session
+        if s is None:
+            return
+        from editor.ui.session import FIELDS
+        from editor.ui.undo import FieldCommand
+
+        for name in FIELDS:
+            value = getattr(parsed, name)
+            current = s.value(name)
+            if value and (not current or (name == "title" and current == self.tr("New document"))):
+                self.stack.push(FieldCommand(s, name, current, value))
+        for att in parsed.attachments:
+            part = s.new_attachment_part(att.label, att.title, att.body)
+            self.stack.push(AddPartCommand(s, len(s.parts), part))
+        self.show_part(0)
 
     # formatting ---------------------------------------------------------------------------
     def _cursor_moved(self) -> None:

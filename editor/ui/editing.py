@@ -85,13 +85,14 @@ class EditingController(QObject):
                     self.statusMessage.emit(self.tr("Cannot write the recovery journal: %1").replace("%1", str(exc)))
 
     # saving -------------------------------------------------------------------------------
-    def save_all(self) -> bool:
-        """Save every session with edits; False when one could not be saved."""
+    def save_all(self, interactive: bool = True) -> bool:
+        """Save every session with edits; False when one could not be saved (its text stays in
+        the recovery journal). ``interactive=False`` shows no dialogs (used while closing)."""
         self.autosave.stop()
         self.flush_journal()
         ok = True
         for s in list(self.dirty_sessions()):
-            ok = self.save(s) and ok
+            ok = self.save(s, interactive) and ok
         return ok
 
     def save(self, s: DocumentSession, interactive: bool = True) -> bool:

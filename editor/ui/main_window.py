@@ -4,6 +4,7 @@ middle, the preview on the right; menus, tool bar, shortcuts; wiring of service 
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
@@ -36,6 +37,8 @@ from editor.ui.preview import PreviewPane
 from editor.ui.recovery_dialogs import RecoveryDialog
 from editor.ui.session import DocumentSession
 from editor.ui.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -341,7 +344,8 @@ class MainWindow(QMainWindow):
             names = self.model.section_names()
             current = self.navigator.selected_section()
             index = names.index(current) + 1 if current in names else None
-            self.run_command(cmds.add_section_command(self.service, self.issue_key, name.strip(), index))
+            if self.run_command(cmds.add_section_command(self.service, self.issue_key, name.strip(), index)):
+                self.navigator.select_section(name.strip())
 
     def rename_section(self) -> None:
         """Rename the selected column."""
@@ -350,7 +354,8 @@ class MainWindow(QMainWindow):
             return
         new, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=old)
         if ok and new.strip() and new.strip() != old:
-            self.run_command(cmds.rename_section_command(self.service, self.issue_key, old, new.strip()))
+            if self.run_command(cmds.rename_section_command(self.service, self.issue_key, old, new.strip())):
+                self.navigator.select_section(new.strip())
 
     def remove_section(self) -> None:
         """Remove the selected column; one with documents asks first."""
@@ -623,7 +628,8 @@ class MainWindow(QMainWindow):
 
     # closing ---------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editing.save_all()
+        if not self.editing.save_all(interactive=False):
+            log.warning("closing with unsaved edits; they are kept in %s", self.journal.path)
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.set_splitter_state("main", self.splitter.saveState())
         self.settings.set_splitter_state("navigator", self.navigator.splitter.saveState())

@@ -57,7 +57,9 @@ class Navigator(QWidget):
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: the model decides every move itself (and accepts only
+        # its own MIME type), and a synthetic drop in tests is processed like a real one
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setExpandsOnDoubleClick(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -145,6 +147,14 @@ class Navigator(QWidget):
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.tree.scrollTo(index)
+            self._updating = False
+
+    def select_section(self, name: str) -> None:
+        """Make a column the current item."""
+        index = self.model.section_index(name)
+        if index.isValid():
+            self._updating = True
+            self.tree.setCurrentIndex(index)
             self._updating = False
 
     def selected(self) -> tuple[str | None, str | None]:

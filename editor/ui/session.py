@@ -96,9 +96,9 @@ class DocumentSession(QObject):
         self.partsChanged.emit()
         self.mark_dirty()
 
-    def new_attachment_part(self, label: str, title: str) -> Part:
-        """A fresh, empty attachment part (not yet inserted)."""
-        return self._new_part(label, title, [])
+    def new_attachment_part(self, label: str, title: str, body: list | None = None) -> Part:
+        """A fresh attachment part (not yet inserted)."""
+        return self._new_part(label, title, list(body or []))
 
     def remove_part(self, index: int) -> Part:
         """Remove an attachment part and return it (called by undo commands)."""
