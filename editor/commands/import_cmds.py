@@ -27,7 +27,16 @@ def _issue_key(text: str) -> str:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``parse`` and ``import`` to the command line."""
-    p = subparsers.add_parser("parse", help="show how a .txt or .docx file is structured (nothing is stored)")
+    p = subparsers.add_parser(
+        "parse",
+        help="show how a .txt or .docx file is structured (nothing is stored)",
+        description="Structure a .txt or .docx file and print the result without storing it.",
+        epilog="JSON keys: kind, issuer (organs joined with 、), title, subtitle, doc_number, addressees, "
+        "date (YYYY-MM-DD or null), public_note, blocks, attachments (label, title, blocks), findings "
+        "(code, severity, message, where), images. Every block has type and text; a heading has level "
+        "and run_in, and a run-in heading keeps its heading sentence in text and the rest of the "
+        "paragraph in body. See editor/importers/jsonform.py for all block types.",
+    )
     p.add_argument("file", metavar="FILE", help="a .txt or .docx file (recognised by content)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.set_defaults(handler=cmd_parse)
