@@ -141,6 +141,11 @@ def split_title(lines: list[str]) -> tuple[list[str], str]:
     """Issuing organs and the title text after them, from the title lines."""
     raw = " ".join(lines)
     idx = raw.find("关于")
+    # 包头市人民政府办公室转发市发展改革委关于…: the organ ends before 转发/印发
+    for verb in ("转发", "印发", "批转"):
+        v = raw.find(verb)
+        if 0 < v < (idx if idx > 0 else len(raw)) and any(raw[:v].rstrip().endswith(s) for s in ORGAN_SUFFIX):
+            idx = v
     if idx > 0:
         organs = [o for o in re.split(r"[ 、，]+", raw[:idx]) if o]
         rest = raw[idx:]
@@ -170,7 +175,8 @@ def _addressee_ok(text: str) -> bool:
     if "如下" in text or "。" in text or len(text) > 200:
         return False
     body = text.rstrip("：:")
-    parts = [p for p in re.split(r"[，、,]", body) if p]
+    # 各旗、县、区人民政府: one-character items share the suffix of the last one
+    parts = [p for p in re.split(r"[，、,]", body) if len(p) > 2]
     if not parts:
         return False
     good = sum(1 for p in parts if any(p.endswith(s) for s in ORGAN_SUFFIX + ("单位", "部门", "企事业单位", "企业", "机构", "同志", "学校", "各位")))
