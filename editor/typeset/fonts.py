@@ -12,6 +12,8 @@ records characters set in a fallback face (.substituted) or in no face at all (.
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import json
 import os
 import re
@@ -223,6 +225,67 @@ class _Candidate:
     subset: str = "gb2312"
     face: Face | None = None
     failed: str = ""
+    #: flat [start, end, start, end …] code point ranges from the coverage cache; None = not
+    #: read yet, [] = no cache entry
+    coverage: list[int] | None = None
+
+    def coverage_key(self) -> str:
+        """Cache key of this candidate's character coverage (file, size, mtime, subfont, subset)."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            return ""
+        raw = f"{self.path}|{st.st_size}|{int(st.st_mtime)}|{self.index}|{self.psname}|{self.subset}"
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+    def surely_lacks(self, code: int) -> bool:
+        """True when the font is known (loaded, or from the coverage cache) to lack code.
+
+        Lets the per-character fallback skip fonts without parsing them (5–180 ms each).
+        """
+        if self.face is not None:
+            return code not in self.face.widths
+        if self.coverage is None:
+            self.coverage = _read_coverage(self.coverage_key())
+        cov = self.coverage
+        if not cov:
+            return False
+        i = bisect.bisect_right(cov, code)
+        return i % 2 == 0 and not (i and cov[i - 1] == code)
+
+
+def _coverage_path(key: str) -> Path:
+    return cffconvert.cache_dir() / "coverage" / f"{key}.json"
+
+
+def _read_coverage(key: str) -> list[int]:
+    if not key:
+        return []
+    try:
+        data = json.loads(_coverage_path(key).read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _write_coverage(key: str, codes: list[int]) -> None:
+    """Store a face's code points as inclusive ranges [start, end, …] (best effort)."""
+    if not key:
+        return
+    flat: list[int] = []
+    for c in sorted(codes):
+        if flat and c == flat[-1] + 1:
+            flat[-1] = c
+        else:
+            flat += [c, c]
+    path = _coverage_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(flat), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def load_face(cand: _Candidate) -> Face:
@@ -231,6 +294,7 @@ def load_face(cand: _Candidate) -> Face:
         return cand.face
     if cand.failed:
         raise FontError(cand.failed)
+    cov_key = cand.coverage_key()
     if cand.psname and cand.path.suffix.lower() in (".ttc", ".otc"):
         try:
             cand.index = _index_of_psname(cand.path, cand.psname)
@@ -257,6 +321,11 @@ def load_face(cand: _Candidate) -> Face:
         if converted:
             CONVERSIONS[face.name] = timings
         _FACES[key] = face
+    if cand.coverage is None:
+        cand.coverage = _read_coverage(cov_key)
+    if not cand.coverage:
+        _write_coverage(cov_key, list(face.widths))
+        cand.coverage = [0, -1]  # written: do not write again for this candidate
     cand.face = face
     return face
 
@@ -453,7 +522,9 @@ class FontRegistry:
         if code in primary.widths:
             found = primary
         else:
-            for cand in self._chain_of(role)[1:] + self._fallback:
+            for cand in self._chain_of(role) + self._fallback:
+                if cand.face is primary or cand.surely_lacks(code):
+                    continue
                 try:
                     f = load_face(cand)
                 except FontError:

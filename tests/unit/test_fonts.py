@@ -191,3 +191,18 @@ subset = "full"
 def test_unknown_subset_is_refused():
     with pytest.raises(FontError, match="subset"):
         cffconvert.subset_codepoints("big5-ish")
+
+
+@needs_debian_fonts
+def test_coverage_cache_lets_fallback_skip_fonts_without_parsing_them(tmp_path):
+    pua = "\U000F2345"
+    first = FontRegistry.load()
+    first.pick("body", pua)  # walks every fallback face and records what each covers
+    assert list((tmp_path / "cache" / "coverage").glob("*.json"))
+    second = FontRegistry.load()
+    fallbacks = second._fallback
+    assert fallbacks and all(c.face is None for c in fallbacks)
+    assert all(c.surely_lacks(ord(pua)) for c in fallbacks)
+    uming = next(c for c in fallbacks if c.path == UMING)
+    assert not uming.surely_lacks(ord("〇")) and not uming.surely_lacks(ord("中"))
+    assert second.pick("body", pua) is second.face("body") and pua in second.missing["body"]
