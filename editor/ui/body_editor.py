@@ -97,9 +97,20 @@ class BodyTextEdit(QTextEdit):
         """Insert blocks at the cursor as one undo step."""
         if not blocks:
             return
-        fragment = QTextDocumentFragment(blocks_document(blocks, self.images))
+        source = blocks_document(blocks, self.images)
+        fragment = QTextDocumentFragment(source)
         cursor = self.textCursor()
         cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        if cursor.block().text() and cursor.currentTable() is None:
+            # pasted blocks are paragraphs of their own, never glued to the one at the cursor
+            at_start = cursor.atBlockStart()
+            cursor.insertBlock()
+            if at_start:
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        cursor.setBlockFormat(source.begin().blockFormat())
+        cursor.setBlockCharFormat(source.begin().charFormat())
         cursor.insertFragment(fragment)
         cursor.endEditBlock()
         self.setTextCursor(cursor)

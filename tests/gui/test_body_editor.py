@@ -1,0 +1,165 @@
+"""The body editor: block styles round trip, tables (insert, merge, split, header rows),
+paste through the structurer, attachments."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextCursor
+
+from editor.model import (
+    ChronicleEntry,
+    Heading,
+    Image,
+    NameEntry,
+    NameList,
+    Note,
+    Paragraph,
+    Table,
+    TableCell,
+)
+from editor.ui import table_tools
+from editor.ui.textdoc import blocks_document, document_blocks
+
+pytestmark = pytest.mark.gui
+
+NOTICE = """包头市人民政府办公室关于做好春季森林草原防火工作的通知
+包府办发〔2025〕7号
+各旗、县、区人民政府，稀土高新区管委会，市直各有关部门：
+为做好春季森林草原防火工作，现将有关事项通知如下。
+一、提高思想认识
+各地区要高度重视春季防火工作。
+（一）加强组织领导。各地区要成立领导小组，明确责任分工。
+二、强化监测预警
+加强巡查值守。
+包头市人民政府办公室
+2025年3月10日
+（此件公开发布）
+"""
+
+
+def test_every_block_kind_survives_the_editor(qapp):
+    blocks = [
+        Heading(1, "一、总体要求"), Paragraph("为深入贯彻落实。"), Heading(2, "（一）严格管理。", True, "分行业确定。"),
+        Heading(3, "1.加强监测"), Heading(4, "（1）定期通报"),
+        Table(rows=[[TableCell("地区", 2, 1), TableCell("指标", 1, 2)], [TableCell("甲"), TableCell("乙")],
+                    [TableCell("东河区"), TableCell("1.2"), TableCell("3%", align="right")]],
+              header_rows=2, widths=[1, 2, 2], caption="表1 目标分解"),
+        NameList([NameEntry("张三", "任包头市某局局长；"), NameEntry("李四五", "免去其某职务。")]),
+        ChronicleEntry("3月18日", "，市长主持召开常务会议。"), Note("备注：以上为预计数。"),
+        Paragraph("包头市人民政府", align="right", indent=False, role="closing"),
+        Paragraph("附件：1.目标分解表", indent=False, role="attachment-note"), Image("abc123", "图1", 60.0),
+    ]
+    assert document_blocks(blocks_document(blocks)) == blocks
+
+
+def _select_cells(editor, table, r0, c0, r1, c1) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(table.cellAt(r0, c0).firstPosition())
+    cursor.setPosition(table.cellAt(r1, c1).firstPosition(), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def test_table_insert_merge_split_and_header_rows(window, type_text):
+    window.navigator.tree.setCurrentIndex(window.model.section_index("政府大事记"))
+    window.new_document()
+    body, editor = window.body, window.body.editor
+    table_tools.insert_table(editor.textCursor(), 3, 3, header_rows=1)
+    table = editor.textCursor().currentTable() or editor.document().rootFrame().childFrames()[0]
+    cursor = QTextCursor(table.cellAt(0, 0).firstCursorPosition())
+    editor.setTextCursor(cursor)
+    type_text(editor, "项目")
+    _select_cells(editor, table, 0, 0, 0, 1)
+    assert body._table_op(table_tools.merge_cells)
+    window.save_now()
+    stored = window.service.load_document(window.current.uid)[0].body
+    tables = [b for b in stored if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].rows[0][0].colspan == 2 and tables[0].rows[0][0].text == "项目"
+    assert tables[0].header_rows == 1 and len(tables[0].rows) == 3
+    window.stack.undo()  # the merge
+    assert table.cellAt(0, 0).columnSpan() == 1
+    window.stack.redo()
+    assert table.cellAt(0, 0).columnSpan() == 2
+    editor.setTextCursor(QTextCursor(table.cellAt(0, 0).firstCursorPosition()))
+    assert body._table_op(table_tools.split_cell)
+    assert table.cellAt(0, 0).columnSpan() == 1
+    assert body._table_op(lambda c: table_tools.set_header_rows(c, 2))
+    assert body._table_op(table_tools.insert_row)
+    assert table.rows() == 4
+    window.save_now()
+    stored = [b for b in window.service.load_document(window.current.uid)[0].body if isinstance(b, Table)][0]
+    assert stored.header_rows == 2 and len(stored.rows) == 4
+    assert all(c.colspan == 1 for row in stored.rows for c in row)
+
+
+def test_merging_cells_of_the_sample_table(window, plan_uid):
+    window.open_document(plan_uid)
+    body = window.body
+    index = next(i for i, p in enumerate(window.current.parts) if p.label == "附件")
+    body.show_part(index)
+    editor = body.editor
+    table = editor.document().rootFrame().childFrames()[0]
+    last = table.rows() - 1
+    left, right = table.cellAt(last, 1), table.cellAt(last, 2)
+    texts = (left.firstCursorPosition().block().text(), right.firstCursorPosition().block().text())
+    _select_cells(editor, table, last, 1, last, 2)
+    assert body._table_op(table_tools.merge_cells)
+    window.save_now()
+    doc = window.service.load_document(plan_uid)[0]
+    stored = [b for b in doc.attachments[-1].body if isinstance(b, Table)][0]
+    merged = [c for c in stored.rows[-1] if c.colspan == 2]
+    assert len(merged) == 1
+    assert texts[0] in merged[0].text and texts[1] in merged[0].text
+    stored.grid()  # still a valid table
+
+
+def test_paste_of_a_plain_text_notice_is_structured(window):
+    window.navigator.tree.setCurrentIndex(window.model.section_index("市政府办公室文件"))
+    window.new_document()
+    mime = QMimeData()
+    mime.setText(NOTICE)
+    window.body.editor.insertFromMimeData(mime)
+    s = window.current
+    assert s.title == "包头市人民政府办公室关于做好春季森林草原防火工作的通知"
+    assert s.value("doc_number") == "包府办发〔2025〕7号"
+    assert str(s.value("addressees")).endswith("：")
+    blocks = document_blocks(s.parts[0].doc)
+    assert Heading(1, "一、提高思想认识") in blocks
+    assert any(isinstance(b, Heading) and b.run_in and b.text == "（一）加强组织领导。" for b in blocks)
+    window.save_now()
+    stored, _version = window.service.load_document(s.uid)
+    assert stored.doc_number == "包府办发〔2025〕7号"
+    assert stored.signing_date is not None and stored.signing_date.day == 10
+    window.stack.undo()  # the whole paste is one step
+    assert not s.parts[0].doc.toPlainText().strip()
+    assert window.form.title.text() == "New document"
+
+
+def test_paste_into_a_body_inserts_structured_blocks(window, plan_uid):
+    window.open_document(plan_uid)
+    editor = window.body.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    mime = QMimeData()
+    mime.setHtml("<html><body><p>三、保障措施</p><p>加强资金保障。</p></body></html>")
+    editor.insertFromMimeData(mime)
+    blocks = document_blocks(editor.document())
+    assert Heading(1, "三、保障措施") in blocks
+    assert blocks[-1] == Paragraph("加强资金保障。")
+
+
+def test_attachments_can_be_added_and_removed_with_undo(window, plan_uid):
+    window.open_document(plan_uid)
+    s = window.current
+    count = len(s.parts)
+    window.body.add_attachment("附件")
+    assert len(s.parts) == count + 1 and s.parts[-1].label == "附件2"
+    window.body.part_title.setText("包头市节水目标")
+    window.body._part_header_edited()
+    window.save_now()
+    doc = window.service.load_document(plan_uid)[0]
+    assert doc.attachments[-1].label == "附件2" and doc.attachments[-1].title == "包头市节水目标"
+    window.body.remove_attachment()
+    assert len(s.parts) == count
+    window.stack.undo()
+    assert len(s.parts) == count + 1
