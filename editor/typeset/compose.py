@@ -103,7 +103,7 @@ class Composer:
         start = self.layout.section("page")["documents_start"]
         if start != "continue" or section_anchor is not None:
             items.append(NewPage(recto=start == "recto", section=section))
-        title = self.setter.title(doc.title, self.st("title"), self.measure)
+        title = self.setter.title(self.title_text(doc), self.st("title"), self.measure)
         if section_anchor is not None:
             title.anchors.append(section_anchor)
         title.anchors.append(Anchor(f"doc-{doc.uid}", 0.0, doc.title.replace("\n", ""), 1))
@@ -127,6 +127,17 @@ class Composer:
         for n, att in enumerate(doc.attachments):
             items += self.attachment(doc, att, n)
         return items
+
+    def title_text(self, doc: Document) -> str:
+        """The title as set: with ``document.title_issuer_line`` the issuing organ of a
+        single-issuer title gets a line of its own (包头市人民政府 / 关于…的通知)."""
+        title = doc.title.strip()
+        if self.layout.section("document")["title_issuer_line"] and len(doc.issuers) == 1:
+            issuer = doc.issuers[0].strip()
+            rest = title[len(issuer):].strip()
+            if issuer and title.startswith(issuer) and rest and "\n" not in title:
+                return f"{issuer}\n{rest}"
+        return title
 
     def attachment(self, doc: Document, att: Attachment, n: int) -> list[Item]:
         """An enclosed text (label "") follows on the same page; a labelled one starts a page."""
