@@ -209,9 +209,18 @@ _FACES: dict[tuple[str, int], Face] = {}
 CONVERSIONS: dict[str, dict[str, float]] = {}
 
 
+_NAMES: dict[str, str] = {}  # reportlab font name -> the file it was registered from
+
+
 def _face_name(path: Path, index: int, converted: bool) -> str:
+    """A reportlab font name for a file's subfont, unique in the process."""
     stem = re.sub(r"[^A-Za-z0-9]+", "", path.stem) or "Font"
-    return f"G{stem}{index}{'cff' if converted else ''}"
+    name = f"G{stem}{index}{'cff' if converted else ''}"
+    owner = _NAMES.setdefault(name, str(path))
+    if owner != str(path):  # another file of the same name (e.g. an office copy elsewhere)
+        name = f"{name}-{hashlib.sha1(str(path).encode('utf-8')).hexdigest()[:8]}"
+        _NAMES.setdefault(name, str(path))
+    return name
 
 
 @dataclass

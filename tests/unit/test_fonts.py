@@ -206,3 +206,16 @@ def test_coverage_cache_lets_fallback_skip_fonts_without_parsing_them(tmp_path):
     uming = next(c for c in fallbacks if c.path == UMING)
     assert not uming.surely_lacks(ord("〇")) and not uming.surely_lacks(ord("中"))
     assert second.pick("body", pua) is second.face("body") and pua in second.missing["body"]
+
+
+@needs_debian_fonts
+def test_two_files_of_the_same_name_get_distinct_reportlab_names(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    shutil.copy(SONG, a / "office.ttf")
+    shutil.copy(UMING, b / "office.ttf")
+    fa = FontRegistry.load(roles={"body": [str(a / "office.ttf")]}).face("body")
+    fb = FontRegistry.load(roles={"body": [str(b / "office.ttf")]}).face("body")
+    assert fa.name != fb.name
+    assert fa.has("中") and fb.has("〇") and not fa.has("〇")
