@@ -165,6 +165,4 @@ def typeset_issue(pub: Publication, issue: Issue, layout: Layout, fonts: FontReg
             if a.key.startswith("doc-"):
                 doc_index[a.key[4:]] = page.index
     report(0.6, f"{len(pages)} pages")
-    book = Book(pages, pub.title, doc_pages, doc_index, passes)
-    book.images = composer.images_placed  # type: ignore[attr-defined]
-    return book
+    return Book(pages, pub.title, doc_pages, doc_index, passes)

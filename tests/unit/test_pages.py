@@ -301,3 +301,18 @@ def test_contents_wraps_long_titles_with_a_hanging_indent(fonts, layout):
     numbers = [pl.line.text for pl in contents.lines if pl.kind == "contents-number"]
     assert numbers == ["1", "1", "2"]  # column heading, then each document
     assert {ln.target for ln in contents.links} >= {f"doc-{d.uid}" for d in docs}
+
+
+def test_row_taller_than_a_page_is_split_between_lines(fonts, layout):
+    t = Table(rows=[[TableCell("单位"), TableCell("任务")], [TableCell("市发改委"), TableCell(TEXT * 60)]],
+              header_rows=1)
+    doc = notice("测试市人民政府关于长表格的通知", n_paras=0)
+    doc.body = [t]
+    book = typeset_issue(pub(), issue(doc), layout, fonts)
+    pages = [p for p in body_pages(book) if any(pl.kind == "table" for pl in p.lines)]
+    assert len(pages) >= 2
+    text = "".join(pl.line.text for p in pages for pl in p.lines if pl.kind == "table")
+    assert text.replace("市发改委", "") == TEXT * 60
+    for p in pages:
+        assert min(pl.y for pl in p.lines if pl.kind == "table") > layout.margin_bottom
+        assert any(pl.kind == "table-head" for pl in p.lines)
