@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "editor.commands.store_cmds",
     "editor.commands.build_cmd",
     "editor.commands.import_cmds",
+    "editor.commands.check_cmd",
 )
 
 

@@ -1,0 +1,206 @@
+"""Heading numbering checks (GB/T 9704-2012 §7.3.3): 一、 → （一） → 1. → （1）.
+
+Within one text (a document body or one attachment) each level counts 1, 2, 3 … without
+gaps or repeats, restarting under each new parent heading — or, as many measures and plans
+do, carrying on from the previous item of the same level (1.–12. under 一、 to 五、, then
+13. under 六、). Numbered body paragraphs (1. 涉及固定资产投资…) count as items of their
+level. A level's brackets and separators must be the standard full-width forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from editor.model import Block, Heading, Paragraph
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+       "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_CHARS = "一二三四五六七八九十百零〇两"
+_TOKENS = (
+    (1, re.compile(rf"^(?P<num>[{_CN_CHARS}]+)(?P<sep>[、，,．.])")),
+    (2, re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN_CHARS}]+)(?P<close>[）)])")),
+    (3, re.compile(r"^(?P<num>[0-9０-９]+)(?P<sep>[.．、])(?![0-9０-９])")),
+    (4, re.compile(r"^(?P<open>[（(])(?P<num>[0-9０-９]+)(?P<close>[）)])")),
+)
+
+# report(code, severity, message, block_index)
+Report = Callable[[str, str, str, int], None]
+
+
+@dataclass
+class Item:
+    """One numbered heading or paragraph: where it is, its level, value and printed token."""
+
+    index: int
+    level: int
+    value: int
+    token: str
+    sep: str
+    brackets: str
+    is_heading: bool
+    heading_level: int
+
+
+def cn_to_int(s: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
+    total, cur = 0, 0
+    for ch in s:
+        if ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            cur = _CN.get(ch, 0)
+    return total + cur
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1–999)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + digits[rest] if rest < 10 else ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
+    return digits[n // 100] + "百" + tail
+
+
+def standard_token(level: int, value: int) -> str:
+    """The standard printed form of number ``value`` at ``level``: 三、 （三） 3. （3）."""
+    if level == 1:
+        return f"{int_to_cn(value)}、"
+    if level == 2:
+        return f"（{int_to_cn(value)}）"
+    if level == 3:
+        return f"{value}."
+    return f"（{value}）"
+
+
+def parse_token(text: str) -> tuple[int, int, str, str, str] | None:
+    """``(level, value, token, separator, brackets)`` of a leading numbering token, or None."""
+    for level, rx in _TOKENS:
+        m = rx.match(text)
+        if not m:
+            continue
+        raw = m.group("num")
+        if level in (1, 2):
+            if not set(raw) <= set(_CN_CHARS) or raw[0] in "零〇":
+                return None
+            value = cn_to_int(raw)
+        else:
+            value = int("".join(chr(ord(c) - 0xFEE0) if c > "~" else c for c in raw))
+        if value < 1:
+            return None
+        sep = m.groupdict().get("sep") or ""
+        brackets = (m.groupdict().get("open") or "") + (m.groupdict().get("close") or "")
+        return level, value, m.group(), sep, brackets
+    return None
+
+
+def collect(blocks: list[Block]) -> list[Item]:
+    """The numbered headings and numbered body paragraphs of one text, in order."""
+    items = []
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            parsed = parse_token(block.text)
+            if parsed:
+                items.append(Item(i, *parsed, is_heading=True, heading_level=block.level))
+        elif isinstance(block, Paragraph) and block.role == "body":
+            parsed = parse_token(block.text)
+            if parsed:
+                items.append(Item(i, *parsed, is_heading=False, heading_level=0))
+    return items
+
+
+def check_numbering(blocks: list[Block], report: Report) -> None:
+    """Report sequence, nesting, level and form problems of one text's numbering."""
+    items = collect(blocks)
+    if not items:
+        return
+    levels = {it.level for it in items}
+    full_width = {lvl: any(it.brackets == "（）" for it in items if it.level == lvl) for lvl in (2, 4)}
+    under_parent: dict[int, int | None] = dict.fromkeys(range(1, 5))
+    in_text: dict[int, int | None] = dict.fromkeys(range(1, 5))
+    chain: dict[int, Item] = {}
+    top_reported = False
+    for it in items:
+        _check_form(it, full_width, report)
+        lvl = it.level
+        for deeper in range(lvl + 1, 5):
+            under_parent[deeper] = None
+            chain.pop(deeper, None)
+        _check_sequence(it, under_parent[lvl], in_text[lvl], report)
+        if lvl > 1:
+            higher = [k for k in range(1, lvl) if k in chain]
+            if not higher:
+                if any(k < lvl for k in levels):
+                    report("heading-orphan", "warning",
+                           f"{_name(it)} comes before any higher-level heading "
+                           f"({standard_token(min(levels), 1)} …); move it under its parent heading "
+                           "or correct its level", it.index)
+                elif not top_reported and lvl == min(levels) and it.is_heading:
+                    top_reported = True
+                    report("heading-top-level", "info",
+                           f"the top headings of this text are numbered like level {lvl} ({it.token}); "
+                           "GB/T 9704 numbers the first level 一、 — renumber if the house style requires",
+                           it.index)
+            elif lvl - 1 not in chain and lvl - 1 in levels:
+                report("heading-level-skipped", "info",
+                       f"{_name(it)} follows a level-{max(higher)} heading directly, while elsewhere "
+                       f"this text has level-{lvl - 1} headings in between; check the structure", it.index)
+        under_parent[lvl] = it.value
+        in_text[lvl] = it.value
+        chain[lvl] = it
+
+
+def _name(it: Item) -> str:
+    what = "heading" if it.is_heading else "numbered paragraph"
+    return f"level-{it.level} {what} '{it.token}'"
+
+
+def _check_sequence(it: Item, prev: int | None, last_in_text: int | None, report: Report) -> None:
+    n, lvl = it.value, it.level
+    if prev is None:
+        if n == 1 or (last_in_text is not None and n == last_in_text + 1):
+            return
+        expected = standard_token(lvl, 1)
+        if last_in_text is not None:
+            expected += f" (or {standard_token(lvl, last_in_text + 1)} to continue the numbering)"
+        report("heading-sequence", "warning",
+               f"{_name(it)} is the first of its level under its parent but is numbered {n}; "
+               f"expected {expected}", it.index)
+        return
+    if n == prev + 1:
+        return
+    if n == prev:
+        msg = f"{_name(it)} repeats the number of the item before it; renumber it {standard_token(lvl, n + 1)}"
+    elif n > prev + 1:
+        missing = ", ".join(standard_token(lvl, k) for k in range(prev + 1, min(n, prev + 4)))
+        msg = f"{_name(it)} follows {standard_token(lvl, prev)}: {missing}{' …' if n - prev > 4 else ''} missing"
+    else:
+        msg = f"{_name(it)} follows {standard_token(lvl, prev)}: numbers go backwards; expected {standard_token(lvl, prev + 1)}"
+    report("heading-sequence", "warning", msg, it.index)
+
+
+def _check_form(it: Item, full_width: dict[int, bool], report: Report) -> None:
+    std = standard_token(it.level, it.value)
+    if it.is_heading and it.heading_level != it.level:
+        report("heading-level-mismatch", "warning",
+               f"heading '{it.token}' is marked level {it.heading_level}, but its numbering is level {it.level}; "
+               "set the level that matches the numbering (or renumber it)", it.index)
+    if it.level in (2, 4) and it.brackets != "（）":
+        mixed = " while the other headings of this level use full-width （ ）" if full_width[it.level] else ""
+        report("heading-bracket-width", "warning",
+               f"'{it.token}' is written with half-width brackets{mixed}; write '{std}'", it.index)
+    elif it.level == 1 and it.sep != "、":
+        report("heading-number-form", "warning", f"'{it.token}' → '{std}': level 1 is followed by 、", it.index)
+    elif it.level == 3 and it.sep == "、":
+        report("heading-number-form", "warning",
+               f"'{it.token}' → '{std}': an Arabic numeral takes a full stop, not 、 (GB/T 15834)", it.index)
