@@ -19,10 +19,11 @@ import warnings
 from lxml import etree
 
 from editor.errors import ImportRefused
-from editor.importers.normalize import Report, clean_line
+from editor.importers.bodytext import heading_level
+from editor.importers.normalize import Report, clean_line, ends_sentence
 from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
-from editor.importers.structurer import structure
+from editor.importers.structurer import is_title_end, structure
 from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
 from editor.proofing.findings import Finding
 
@@ -415,13 +416,45 @@ def parse_docx(data: bytes, name: str = "the file", deadline=None):
         raise ImportRefused(f"{name} is not a .docx file (not a zip archive)")
     pkg = Package(data, name)
     reader = _Reader(pkg, report, deadline.check)
-    items = reader.items()
+    items = _flatten_leading_tables(reader.items(), report)
     deadline.check()
-    doc = structure(items, report, join=False, check=deadline.check)
+    join = _lines_look_broken(items)
+    if join:
+        report.add(Finding("docx-lines-joined", "info", "the Word paragraphs look like lines broken mid-sentence "
+                           "(text pasted from a PDF); they were joined into paragraphs"))
+    doc = structure(items, report, join=join, check=deadline.check)
     _apply_hints(doc.body, reader)
     for attachment in doc.attachments:
         attachment.body = _apply_hints(attachment.body, reader)
     return ParseResult(doc, report.findings(), reader.images)
+
+
+def _flatten_leading_tables(items: list[str | Block], report: Report) -> list[str | Block]:
+    """Small tables before the title (a letterhead laid out as a table: 文件 header, number,
+    签发人) become lines, so that the title and number are read as usual; images there
+    (an emblem, a red header) are left out."""
+    out: list[str | Block] = []
+    for k, item in enumerate(items):
+        if k >= 8 or any(isinstance(x, str) and (is_title_end(x) or ends_sentence(x)) for x in items[:k]):
+            return out + items[k:]
+        if isinstance(item, Table) and len(item.rows) <= 3:
+            for row in item.rows:
+                out.extend(line for cell in row for line in cell.text.split("\n") if line.strip())
+            report.add(Finding("header-table-flattened", "info", "a table above the title was read as plain lines"))
+        elif isinstance(item, Image):
+            report.add(Finding("header-image-removed", "info", "an image above the title (a letterhead) was left out"))
+        else:
+            out.append(item)
+    return out
+
+
+def _lines_look_broken(items: list[str | Block]) -> bool:
+    """True when most longer paragraphs stop mid-sentence: lines of a PDF pasted into Word."""
+    long = [x for x in items if isinstance(x, str) and len(x) >= 12 and "\t" not in x and not heading_level(x)]
+    if len(long) < 4:
+        return False
+    broken = sum(1 for x in long if not ends_sentence(x))
+    return broken / len(long) > 0.5
 
 
 def _apply_hints(blocks: list[Block], reader: _Reader) -> list[Block]:

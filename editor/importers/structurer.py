@@ -98,7 +98,8 @@ def kind_of(title: str) -> str:
     return "其他"
 
 
-def _is_title_end(text: str) -> bool:
+def is_title_end(text: str) -> bool:
+    """True when ``text`` ends with a document kind word (…的通知, …办法（试行）)."""
     return bool(_KIND_END.search(text.replace(" ", "")))
 
 
@@ -123,14 +124,14 @@ def _collect_title(cur: _Cursor) -> list[str]:
             break
         joined = "".join(lines)
         if lines:
-            if _is_title_end(joined):
-                if not (line.startswith(("的", "（")) and len(line) <= 20 and _is_title_end(line)):
+            if is_title_end(joined):
+                if not (line.startswith(("的", "（")) and len(line) <= 20 and is_title_end(line)):
                     break
             elif len(joined) + len(line) > 100:
                 break
         lines.append(line)
         cur.pos += 1
-        if _is_title_end("".join(lines)) and not cur.text().startswith(("的", "（")):
+        if is_title_end("".join(lines)) and not cur.text().startswith(("的", "（")):
             nxt = cur.text()
             if not (nxt.startswith(("的通知", "的决定", "的意见", "的批复", "的函")) and len(nxt) <= 20):
                 break
@@ -298,7 +299,7 @@ def _guess_title(cur: _Cursor) -> list[str]:
         and len(second) <= 24
         and _looks_like_title_line(second)
         and not _PUNCT.search(second)
-        and not _is_title_end(first)
+        and not is_title_end(first)
         and not LABEL_RE.match(second)
         and isinstance(cur.peek(2), str)
         and "\t" not in cur.text(2)
@@ -331,14 +332,21 @@ def structure(
     rest = items[cur.pos:]
     rest = _drop_colophon(rest, report)
 
-    # the signing date ends the main document
+    # the signing date ends the main document; a date right under the title with text
+    # after it (a meeting's date above its minutes) is a subtitle instead
     date_at = None
     for j, item in enumerate(rest):
         if isinstance(item, str) and "\t" not in item and len(item) <= 24:
             parsed = parse_date_line(item)
             if parsed:
+                if j == 0 and not doc.subtitle and _text_follows(rest[1:]):
+                    doc.subtitle = item
+                    continue
                 date_at = j
                 break
+    if doc.subtitle and rest and rest[0] == doc.subtitle:
+        rest = rest[1:]
+        date_at = date_at - 1 if date_at is not None else None
     if date_at is not None:
         main = rest[:date_at]
         parsed = parse_date_line(rest[date_at])  # type: ignore[arg-type]
@@ -381,6 +389,18 @@ def structure(
     if not doc.body and not doc.attachments:
         report.add(Finding("empty-body", "warning", "no body text was found"))
     return doc
+
+
+def _text_follows(items: Sequence[str | Block]) -> bool:
+    """True when body text follows (not a publication note, a label or nothing)."""
+    for item in items[:3]:
+        if not isinstance(item, str):
+            return True
+        if PUBLIC_NOTE.match(item) or LABEL_RE.match(item) or _CONTACT.match(item):
+            return False
+        if len(item) > 15:
+            return True
+    return False
 
 
 def _strip_metadata(items: list[str | Block], report: Report) -> tuple[list[str | Block], dict[str, str]]:

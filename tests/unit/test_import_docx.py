@@ -230,3 +230,25 @@ def test_heading_styles_and_alignment():
     assert [(b.level, b.text) for b in blocks if isinstance(b, Heading)] == [(2, "总体安排"), (2, "分项安排"), (1, "大纲一级")]
     caption = next(b for b in blocks if isinstance(b, Paragraph) and b.text == "图1示意图")
     assert caption.align == "center" and not caption.indent
+
+
+def test_letterhead_table_and_emblem_above_the_title():
+    cell = lambda text: f"<w:tc>{para(text)}</w:tc>"  # noqa: E731
+    letterhead = f"<w:tbl><w:tr>{cell('包府发〔2025〕7号')}{cell('签发人：孟庆维')}</w:tr></w:tbl>"
+    body = para("包头市人民政府文件") + letterhead + para("包头市人民政府关于示范的请示") + para("自治区人民政府：") + para("恳请支持。")
+    r = parse_bytes(build_docx(body))
+    d = r.document
+    assert (d.title, d.doc_number, d.addressees, d.kind) == ("包头市人民政府关于示范的请示", "包府发〔2025〕7号", "自治区人民政府：", "请示")
+    assert "header-table-flattened" in {f.code for f in r.findings}
+
+
+def test_pdf_lines_pasted_into_word_are_joined():
+    lines = ["包头市人民政府关于示范的通知", "各区人民政府：", "为深入贯彻落实有关工作部署，进一步提升城市",
+             "管理水平，现就有关事项通知如下。", "一、总体要求", "坚持以人民为中心的发展思想，统筹推进城市规划",
+             "建设和管理工作，不断提升城市品质和居民生活", "质量，让人民群众有更多获得感。",
+             "二、重点任务", "加强城市基础设施建设，推进老旧小区改造和城市", "更新行动，完善公共服务设施配套。"]
+    r = parse_bytes(build_docx("".join(para(x) for x in lines)))
+    paragraphs = [b.text for b in r.document.body if isinstance(b, Paragraph)]
+    assert paragraphs[0] == "为深入贯彻落实有关工作部署，进一步提升城市管理水平，现就有关事项通知如下。"
+    assert len(paragraphs) == 3
+    assert "docx-lines-joined" in {f.code for f in r.findings}

@@ -210,3 +210,11 @@ def test_text_file_encodings(tmp_path, encoding):
     f.write_text("包头市人民政府关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日\n", encoding=encoding)
     doc = parse_file(f).document
     assert doc.title == "包头市人民政府关于示范的通知" and doc.signing_date == date(2025, 3, 1)
+
+
+def test_date_under_the_title_is_a_subtitle():
+    text = ("包头市人民政府第45次常务会议纪要\n2025年3月10日\n会议听取了有关工作情况汇报，研究部署了下一步工作。\n"
+            "一、关于春耕工作\n会议要求抓好春耕备耕。")
+    doc = parse_text(text).document
+    assert doc.subtitle == "2025年3月10日" and doc.signing_date is None and not doc.attachments
+    assert [b.text for b in doc.body if isinstance(b, Heading)] == ["一、关于春耕工作"]
