@@ -26,7 +26,8 @@ BREAK_BEFORE = ("关于", "做好", "开展", "进一步", "加强", "实施", "
 BREAK_AFTER = "和与及暨、，：；"
 #: endings of issuing organ names: a break right after them is good, inside them bad
 ORGAN_ENDS = ("人民代表大会常务委员会", "人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅",
-              "委员会", "管理委员会", "管委会", "领导小组", "指挥部", "管理局", "局", "厅", "委", "院")
+              "委员会", "管理委员会", "管委会", "领导小组", "指挥部", "管理局", "总局", "中心", "局", "厅",
+              "委", "院", "部", "署", "市委", "党委")
 #: document genres at a title's end: "的通知" stays together
 GENRES = ("通知", "通报", "意见", "决定", "批复", "报告", "请示", "函", "办法", "方案", "规定", "规划",
           "公告", "通告", "决议", "命令", "纪要", "议案", "细则", "措施", "计划", "要点", "清单")
@@ -97,7 +98,7 @@ def _penalties(text: str, p: _Prep) -> list[float]:
             pen[k] = FAIR if pos in organ_ends else BAD
         elif pos == organ:
             pen[k] = GOOD
-        elif before[-1] in "，、：；》" or after[0] in "《“":
+        elif before[-1] in "，、：；》 " or after[0] in "《“":
             pen[k] = GOOD
         elif before.endswith(BREAK_AFTER_WORDS):
             pen[k] = GOOD

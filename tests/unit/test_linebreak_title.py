@@ -100,3 +100,11 @@ def test_line_shape_prefers_short_lines_first(fonts):
     lines = set_title("关于做好二〇二五年全市春季农业生产和森林草原防火工作的通知", STYLE, M, fonts)
     assert len(lines) == 2
     assert lines[0].natural <= lines[1].natural + 0.01
+
+
+def test_joint_issuers_separated_by_a_space_stay_on_the_organ_line(fonts):
+    title = "中共包头市委 包头市人民政府关于深入实施创新驱动发展战略高水平推进战略性新兴产业发展的实施意见"
+    lines = set_title(title, STYLE, M, fonts)
+    assert lines[0].text == "中共包头市委 包头市人民政府"
+    assert "".join(t.replace(" ", "") for t in texts(lines)) == title.replace(" ", "")
+    assert_centred(lines)
