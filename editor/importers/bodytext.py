@@ -17,6 +17,7 @@ from editor.model.blocks import (
     Block,
     ChronicleEntry,
     Heading,
+    Image,
     NameEntry,
     NameList,
     Note,
@@ -52,6 +53,7 @@ ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
 ATTACHMENT_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
 LABEL_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _SENTENCE_END = re.compile(r"[。！？]")
+CAPTION_RE = re.compile(r"^(?:图|附图)\s*\d{1,3}(?:[-－.]\d{1,3})?\s*\S.{0,40}$")
 _NUMBERING = re.compile(rf"^(?:[{CN_NUM}]+[、．.]|（[{CN_NUM}]+）|\d{{1,2}}[.．、]|（\d{{1,2}}）)\s*")
 # a run-in heading sentence is a short phrase (（一）强化刚性约束。); a numbered item whose
 # first sentence is longer than this is a numbered paragraph
@@ -290,6 +292,10 @@ def classify(paragraphs: Sequence[str | Block], kind: str = "") -> list[Block]:
             continue
         if NOTE_RE.match(text):
             blocks.append(Note(text))
+            i += 1
+            continue
+        if blocks and isinstance(blocks[-1], Image) and not blocks[-1].caption and CAPTION_RE.match(text):
+            blocks[-1].caption = text  # 图1 … under an image is its caption
             i += 1
             continue
         blocks.append(Paragraph(text))

@@ -183,6 +183,14 @@ _SPACE_AROUND_PUNCT = re.compile(r" *([，。、；：！？）〕］》”’�
 _HAN_DIGIT_SPACE = re.compile(rf"(?<=[{HAN}]) +(?=[0-9])|(?<=[0-9]) +(?=[{HAN}])")
 
 
+def _keep_caption_space(m: re.Match[str]) -> str:
+    """Han–digit spaces go, except after a caption number (图1 示意图, 表2 汇总)."""
+    before = m.string[max(0, m.start() - 4):m.start()]
+    if re.search(r"[图表]\s*\d+$", before):
+        return m.group(0)
+    return ""
+
+
 def clean_line(line: str, report: Report) -> str:
     """Normalise one line: spaces, punctuation, document-number brackets."""
     if not line:
@@ -201,7 +209,7 @@ def clean_line(line: str, report: Report) -> str:
         line = fixed
     if " " in line:
         tight = _SPACE_AROUND_PUNCT.sub(lambda m: m.group(1) or m.group(2), line)
-        tight = _HAN_DIGIT_SPACE.sub("", tight)
+        tight = _HAN_DIGIT_SPACE.sub(_keep_caption_space, tight)
         line = tight
     if any(ch in line for ch in "[［(（﹝【") and "号" in line:
         line = _fix_doc_numbers(line, report)

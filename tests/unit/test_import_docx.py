@@ -252,3 +252,23 @@ def test_pdf_lines_pasted_into_word_are_joined():
     assert paragraphs[0] == "为深入贯彻落实有关工作部署，进一步提升城市管理水平，现就有关事项通知如下。"
     assert len(paragraphs) == 3
     assert "docx-lines-joined" in {f.code for f in r.findings}
+
+
+def test_web_page_converted_to_docx():
+    """An HTML page converted by LibreOffice: heading styles, an HTML list, rowspan and
+    colspan, a JPEG with its caption."""
+    r = parse_file(DOCX / "webpage.docx")
+    d = r.document
+    assert d.title == "包头市人民政府办公室关于印发包头市数字乡村建设方案的通知"
+    assert d.doc_number == "包府办发〔2025〕41号"
+    assert [(a.label, a.title) for a in d.attachments] == [("", "包头市数字乡村建设方案")]
+    plan = d.attachments[0].body
+    assert [(b.level, b.text) for b in plan if isinstance(b, Heading)] == [
+        (2, "总体目标"), (2, "重点任务"), (3, "1. 完善乡村信息基础设施。"), (3, "2. 发展智慧农业。")]
+    table = next(b for b in plan if isinstance(b, Table))
+    assert [(c.text, c.rowspan, c.colspan) for c in table.rows[0]] == [("旗县区", 2, 1), ("建设任务", 1, 2)]
+    image = next(b for b in plan if isinstance(b, Image))
+    assert image.caption == "图1 数字乡村示意图"
+    assert image.width_mm > 0
+    with PILImage.open(io.BytesIO(r.images[image.ref])) as im:
+        assert (im.format, im.size) == ("JPEG", (90, 90))
