@@ -228,7 +228,7 @@ def test_heading_styles_and_alignment():
     r = parse_bytes(build_docx(body, styles=styles))
     blocks = r.document.body
     assert [(b.level, b.text) for b in blocks if isinstance(b, Heading)] == [(2, "总体安排"), (2, "分项安排"), (1, "大纲一级")]
-    caption = next(b for b in blocks if isinstance(b, Paragraph) and b.text == "图1示意图")
+    caption = next(b for b in blocks if isinstance(b, Paragraph) and b.text == "图1 示意图")
     assert caption.align == "center" and not caption.indent
 
 
