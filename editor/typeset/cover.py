@@ -8,6 +8,8 @@ imprint page carries the sponsor, address, postcode and, when present, 刊号 an
 
 from __future__ import annotations
 
+import math
+
 from editor.model import Issue, Publication
 from editor.typeset.compose import cn_date
 from editor.typeset.layout import MM, Layout
@@ -55,12 +57,16 @@ def shape_vertical(setter: Setter, text: str, size: float, x: float, top: float,
         return out, total
 
     words = text.split()
+    _, total = shape(" ".join(words))
+    n_cols = max(1, math.ceil(total / max_height))
+    target = total / n_cols  # balanced columns: each about the same length
     columns: list[tuple[str, list[VGlyph]]] = []
     cur = ""
     for w in words:
         trial = f"{cur} {w}" if cur else w
-        glyphs, length = shape(trial)
-        if length > max_height and cur:
+        length = shape(trial)[1]
+        over = length > max_height or (length > target * 1.08 and len(columns) < n_cols - 1)
+        if over and cur:
             columns.append((cur, shape(cur)[0]))
             cur = w
         else:
