@@ -416,7 +416,10 @@ def parse_docx(data: bytes, name: str = "the file", deadline=None):
         raise ImportRefused(f"{name} is not a .docx file (not a zip archive)")
     pkg = Package(data, name)
     reader = _Reader(pkg, report, deadline.check)
-    items = _flatten_leading_tables(reader.items(), report)
+    try:
+        items = _flatten_leading_tables(reader.items(), report)
+    except RecursionError:
+        raise ImportRefused(f"{name}: the document is nested too deeply to be read") from None
     deadline.check()
     join = _lines_look_broken(items)
     if join:

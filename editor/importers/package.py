@@ -93,7 +93,7 @@ class Package:
         """Parse ``part`` as XML safely (no DTD, no entities, no network)."""
         data = self.read(part)
         try:
-            return parse_xml(data, what=f"{self.name}: {part}", huge=len(data) > 8_000_000)
+            return parse_xml(data, what=f"{self.name}: {part}")
         except ContentError as exc:
             raise ImportRefused(str(exc)) from None
 

@@ -173,3 +173,12 @@ def test_import_is_one_transaction(tmp_path, db_path, monkeypatch):
     assert main(["import", *files, "--issue", "2025-3", "--section", "市政府文件", "--db", str(db_path)]) == 1
     assert len(calls) == 2
     assert _documents(db_path) == before
+
+
+def test_deeply_nested_document_is_refused_or_read():
+    depth = 5000
+    body = "<w:p>" + "<w:ins>" * depth + "<w:r><w:t>深</w:t></w:r>" + "</w:ins>" * depth + "</w:p>"
+    try:
+        parse_bytes(_zip({"word/document.xml": _document(body)}))
+    except ImportRefused as exc:
+        assert "nested" in str(exc) or "well-formed" in str(exc)
