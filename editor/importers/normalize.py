@@ -35,6 +35,11 @@ PAGE_NUMBER_RE = re.compile(
 )
 _ISSUE_HEAD_RE = re.compile(r"(公报.{0,12}第\s*\d{1,3}\s*期|^\d{4}\s*年\s*第\s*\d{1,3}\s*期$)")
 _HEAD_WORD_RE = re.compile(r"(文件|公报|大事记|专栏)$")
+# typical gazette column (栏目) names, printed as running heads on every page
+_COLUMN_HEAD = re.compile(
+    r"^(?:(?:市|县|区|旗|盟|州|省|自治区)?(?:人民)?政府(?:办公室|办公厅)?文件|部门文件|(?:政府)?大事记|人事任免|"
+    r"政策解读|政府令|规范性文件)$"
+)
 _SENTENCE_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
 TERMINAL = "。！？；：…!?;:"
 _HEADING_START = re.compile(
@@ -313,6 +318,9 @@ def remove_running_heads(lines: list[str], report: Report) -> list[str]:
             if first_line or before_date:
                 out.append(ln)
                 continue
+            report.note("running-head-removed", ln)
+            continue
+        if i > 0 and _COLUMN_HEAD.match(ln) and not (i < zone and lines.index(ln) == i):
             report.note("running-head-removed", ln)
             continue
         if (

@@ -218,3 +218,11 @@ def test_date_under_the_title_is_a_subtitle():
     doc = parse_text(text).document
     assert doc.subtitle == "2025年3月10日" and doc.signing_date is None and not doc.attachments
     assert [b.text for b in doc.body if isinstance(b, Heading)] == ["一、关于春耕工作"]
+
+
+def test_single_running_head_at_a_paragraph_boundary():
+    text = "包头市人民政府关于示范的通知\n各区人民政府：\n一、总体要求\n做好工作。\n市政府文件\n二、重点任务\n抓好落实。"
+    result = parse_text(text)
+    texts = [getattr(b, "text", "") for b in result.document.body]
+    assert "市政府文件" not in texts
+    assert result.document.body[-1].text == "抓好落实。"
