@@ -13,6 +13,7 @@ thresholds a house style may set differently live in ``CheckOptions``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -60,6 +61,10 @@ _TEXT_CODES = {
     "punct-unpaired": ("warning", "unpaired brackets or quotes", "add the missing mark or remove the stray one"),
     "punct-doubled": ("warning", "doubled punctuation", "keep one mark"),
     "punct-space": ("warning", "space inside Chinese text", "remove the space"),
+    "space-han-latin": ("info", "typed space between Chinese and a number or Latin word",
+                        "remove it; the typesetter adds that spacing"),
+    "punct-enum-comma": ("info", "、 between quoted or titled items",
+                         "GB/T 15834 usually omits it (“甲”“乙”, 《甲》《乙》); remove it unless a note stands between"),
     "punct-ascii-quote": ("warning", "straight ASCII quotes", "use “ ” (and ‘ ’ inside them)"),
     "punct-ellipsis": ("warning", "ellipsis not written as ……", "write two ellipsis marks ……"),
     "punct-dash": ("warning", "dash not written as ——", "write two em dashes ——"),
@@ -104,6 +109,8 @@ class _Collector:
                                       f"'{text[pos]}' is never closed (pair {textcheck.PAIR_SHOW[kind]})"))
         hits += textcheck.doubled(text)
         hits += textcheck.spaces(text, o.organ_suffixes, skip)
+        hits += textcheck.han_latin_spaces(text, skip)
+        hits += textcheck.enumeration_commas(text)
         hits += textcheck.ascii_quotes(text)
         hits += textcheck.ellipses_and_dashes(text)
         hits += textcheck.fullwidth_digits(text)
@@ -149,6 +156,7 @@ def check_document(doc: Document, options: CheckOptions | None = None, *,
 
     notes: list[tuple[Paragraph, str]] = []
     _check_text(c, doc.body, f"{head} · body", notes)
+    _check_date_lines(c, doc, f"{head} · body")
     for att in doc.attachments:
         _check_text(c, att.body, f"{head} · {_part(att)}", notes)
         if not att.title.strip() and att.label.strip():
@@ -158,6 +166,30 @@ def check_document(doc: Document, options: CheckOptions | None = None, *,
             c.emit_text(c.text(att.title), f"{head} · {_part(att)} · title")
     parts.check_attachments(doc, notes, head, c.add)
     return c.found
+
+
+_DATE_LINE = re.compile(r"^(\d{2,4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def _check_date_lines(c: _Collector, doc: Document, place: str) -> None:
+    """A date typed as a line of the body: it should agree with (or be) the signing date."""
+    for i, block in enumerate(doc.body):
+        if not isinstance(block, Paragraph):
+            continue
+        m = _DATE_LINE.match(re.sub(r"\s", "", block.text))
+        if not m:
+            continue
+        where = f"{place} · block {i + 1} (paragraph)"
+        year, month, day = (int(g) for g in m.groups())
+        if doc.signing_date is None:
+            c.add("signing-date-in-body", "info",
+                  f"the body has the date line '{block.text.strip()}' but the document has no signing date; "
+                  "enter it as the signing date and remove the line", where)
+        elif (year, month, day) != (doc.signing_date.year, doc.signing_date.month, doc.signing_date.day):
+            d = doc.signing_date
+            c.add("signing-date-mismatch", "warning",
+                  f"the date line '{block.text.strip()}' in the body differs from the signing date "
+                  f"{d.year}年{d.month}月{d.day}日; make them agree", where)
 
 
 def _part(att: Attachment) -> str:
@@ -175,7 +207,9 @@ def _check_text(c: _Collector, blocks: list[Block], place: str, notes: list[tupl
             text = block.text + block.body
             c.emit_text(c.text(text, skip=textcheck.numbering_prefix(text), open_ok=quote_runs_on), where)
         elif isinstance(block, Paragraph):
-            if block.role == "attachment-note" or block.text.lstrip().startswith(("附件：", "附件:")):
+            is_note = block.role == "attachment-note" or block.text.lstrip().startswith(("附件：", "附件:"))
+            follows_note = bool(notes) and notes[-1][0] is blocks[i - 1] if i else False
+            if is_note or (follows_note and textcheck.numbering_prefix(block.text.lstrip())):
                 notes.append((block, where))
             c.emit_text(c.text(block.text, skip=textcheck.numbering_prefix(block.text),
                                open_ok=quote_runs_on), where)

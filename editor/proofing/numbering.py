@@ -25,6 +25,8 @@ _TOKENS = (
     (4, re.compile(r"^(?P<open>[（(])(?P<num>[0-9０-９]+)(?P<close>[）)])")),
 )
 
+_NOTE = re.compile(r"^附\s*件\s*[:：]")
+
 # report(code, severity, message, block_index)
 Report = Callable[[str, str, str, int], None]
 
@@ -107,15 +109,25 @@ def parse_token(text: str) -> tuple[int, int, str, str, str] | None:
 def collect(blocks: list[Block]) -> list[Item]:
     """The numbered headings and numbered body paragraphs of one text, in order."""
     items = []
+    in_note = False  # numbered lines after 附件：1. … belong to the attachment note
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
+            in_note = False
             parsed = parse_token(block.text)
             if parsed:
                 items.append(Item(i, *parsed, is_heading=True, heading_level=block.level))
-        elif isinstance(block, Paragraph) and block.role == "body":
+        elif isinstance(block, Paragraph):
             parsed = parse_token(block.text)
-            if parsed:
+            if _NOTE.match(block.text.lstrip()) or block.role == "attachment-note":
+                in_note = True
+                continue
+            if in_note and parsed:
+                continue
+            in_note = False
+            if parsed and block.role == "body":
                 items.append(Item(i, *parsed, is_heading=False, heading_level=0))
+        else:
+            in_note = False
     return items
 
 
@@ -130,13 +142,18 @@ def check_numbering(blocks: list[Block], report: Report) -> None:
     in_text: dict[int, int | None] = dict.fromkeys(range(1, 5))
     chain: dict[int, Item] = {}
     top_reported = False
+    last_index: dict[int, int] = {}
     for it in items:
         _check_form(it, full_width, report)
         lvl = it.level
         for deeper in range(lvl + 1, 5):
             under_parent[deeper] = None
             chain.pop(deeper, None)
-        _check_sequence(it, under_parent[lvl], in_text[lvl], report)
+        prev = under_parent[lvl]
+        if not it.is_heading and it.value == 1 and last_index.get(lvl, -2) != it.index - 1:
+            prev = None  # a new list of numbered paragraphs after ordinary text
+        _check_sequence(it, prev, in_text[lvl], report)
+        last_index[lvl] = it.index
         if lvl > 1:
             higher = [k for k in range(1, lvl) if k in chain]
             if not higher:

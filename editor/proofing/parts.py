@@ -133,7 +133,7 @@ def note_items(paragraphs: list[tuple[Paragraph, str]]) -> list[_NoteItem]:
         if m:
             started = True
             text = text[m.end():]
-        elif not (started and para.role == "attachment-note"):
+        elif not (started and (para.role == "attachment-note" or _NOTE_ITEM.match(text))):
             started = False
             continue
         for line in filter(None, (s.strip() for s in text.split("\n"))):

@@ -27,7 +27,8 @@ PAIR_SHOW = {"paren": "（ ）", "book": "《 》", "dquote": "“ ”", "squote
 # A numbering token at the start of a heading or numbered paragraph: 一、 （一） 1. （1）.
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 NUMBER_TOKEN = re.compile(
-    rf"^(?:[{CN_DIGITS}]+[、，,．.]|[（(][{CN_DIGITS}]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)])"
+    rf"^(?:[{CN_DIGITS}]+[、，,．.]|[（(][{CN_DIGITS}]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
+    r"|[0-9０-９]+[）)])"
 )
 _DOUBLED = re.compile(r"[，。、；：,;:]{2,}")
 _DATE = re.compile(r"(?<![0-9０-９])([0-9]{2,4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?")
@@ -140,8 +141,9 @@ def doubled(text: str) -> list[Hit]:
 def spaces(text: str, organ_suffixes: str, skip: int = 0) -> list[Hit]:
     """Spaces between Chinese characters, except one that separates two organs' names.
 
-    A space after a name ending in an organ suffix (中共中央 国务院, 市委组织部 市委编办) is
-    how joint issuers are written and is left alone.
+    A space between two organs' names (中共中央 国务院, 市委组织部 市委编办: the text before
+    ends in an organ suffix and an organ suffix follows within a few characters) is how
+    joint issuers are written and is left alone.
     """
     hits = []
     for m in re.finditer(r"[ \u3000\u00a0]+", text):
@@ -151,9 +153,38 @@ def spaces(text: str, organ_suffixes: str, skip: int = 0) -> list[Hit]:
         if not (is_chinese(before) and is_chinese(after)):
             continue
         if is_han(before) and is_han(after) and before in organ_suffixes and len(m.group()) == 1:
-            continue
+            following = re.match(r"[\u3400-\u9fff]{1,12}", text[m.end():])
+            if following and any(ch in organ_suffixes for ch in following.group()[1:]):
+                continue  # 中共中央 国务院, 市委组织部 市委编办: two organs side by side
         hits.append(Hit("punct-space", m.start(), f"{len(m.group())} space(s)"))
     return hits
+
+
+def han_latin_spaces(text: str, skip: int = 0) -> list[Hit]:
+    """Typed spaces between a Han character and a digit or Latin letter (2025年 3月, 第 5 条).
+
+    The typesetter adds the Han–Latin spacing itself (TYPESETTING.md §3.7), so a typed
+    space doubles it; within a Latin run (GB/T 9704) a space is left alone.
+    """
+    hits = []
+    for m in re.finditer(r"[ \u00a0]+", text):
+        if m.start() < skip or m.start() == 0 or m.end() >= len(text):
+            continue
+        before, after = text[m.start() - 1], text[m.end()]
+        latin = (before.isascii() and before.isalnum(), after.isascii() and after.isalnum())
+        if (is_han(before) and latin[1]) or (latin[0] and is_han(after)):
+            hits.append(Hit("space-han-latin", m.start(), f"'{before}{m.group()}{after}'"))
+    return hits
+
+
+def enumeration_commas(text: str) -> list[Hit]:
+    """A 顿号 between quoted or titled items (“科技体检”、“科技特派员”; 《…》、《…》).
+
+    GB/T 15834-2011 §5.1.5: items each in quotes or book-title marks are usually not
+    separated by 、 unless something such as a bracketed note stands between them.
+    """
+    return [Hit("punct-enum-comma", m.start() + 1, f"'{m.group()}'")
+            for m in re.finditer(r"”、“|》、《", text)]
 
 
 def ascii_quotes(text: str) -> list[Hit]:
