@@ -182,7 +182,10 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
     body_face = fonts.face("body")
     c = Canvas(out, pagesize=size, invariant=1 if opts.deterministic else 0, pageCompression=1,
                pdfVersion=(1, 6), initialFontName=body_face.name, initialFontSize=12)
-    c.setTitle(opts.title or book.title)
+    title = opts.title or book.title
+    if opts.mode == "proof":
+        title = f"{title}（{marks.proof_text(layout, opts)}）"
+    c.setTitle(title)
     c.setAuthor(opts.author)
     c.setSubject(opts.subject)
     c.setKeywords(opts.keywords)
@@ -211,7 +214,7 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
         if print_mode:
             marks.crop_marks(c, page.width, page.height, off, bleed, layout)
         if proof_stamp:
-            marks.proof_mark(c, writer, page, proof_stamp, fonts)
+            marks.proof_mark(c, page, proof_stamp, fonts)
         c.showPage()
     c.showOutline()
     _normalise_metrics(writer)

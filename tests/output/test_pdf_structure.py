@@ -180,14 +180,34 @@ def test_metadata_title_is_set(web_build):
     assert info.author
 
 
-def test_proof_mode_marks_every_page(proof_build, sample):
-    import pdfplumber
-
+def test_proof_mode_marks_every_page(proof_build, web_build, sample):
     pub, issue = sample
-    with pdfplumber.open(str(proof_build.path)) as pdf:
-        for page in pdf.pages:
-            text = norm(page.extract_text() or "")
-            assert "校样" in text and "第1校" in text and issue.pub_date.isoformat() in text
+    reader = PdfReader(str(proof_build.path))
+    title = reader.metadata.title
+    assert "校样" in title and "第1校" in title and issue.pub_date.isoformat() in title
+    for page in reader.pages:  # the stamp and the diagonal mark, drawn on every page
+        assert b"/Watermark" in page.get_contents().get_data()
+    web = PdfReader(str(web_build.path))
+    assert len(web.pages) == len(reader.pages)
+    for i in (0, 4, 12):  # drawn as outlines: the text layer is the web edition's
+        assert reader.pages[i].extract_text() == web.pages[i].extract_text()
+
+
+def test_proof_mark_is_visible(proof_build, tmp_path):
+    import shutil
+
+    if shutil.which("pdftoppm") is None:
+        return
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "5", "-l", "5", str(proof_build.path),
+                    str(tmp_path / "p")], check=True)
+    img = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    w, h = img.size
+    corner = img.crop((w // 2, 0, w, h // 10))
+    red = sum(1 for x in range(corner.width) for y in range(corner.height)
+              if (lambda p: p[0] > 180 and p[1] < 120 and p[2] < 120)(corner.getpixel((x, y))))
+    assert red > 20
 
 
 def test_preflight_report_is_written_beside_the_pdf(web_build):
