@@ -16,7 +16,7 @@ import sys
 
 from editor.errors import ImportRefused, NotFoundError
 from editor.importers import ParseResult, parse_file, result_to_dict
-from editor.model import Attachment, Block, Document, Image, block_text
+from editor.model import Block, Document, Image, block_text
 
 
 def _issue_key(text: str) -> str:
@@ -140,9 +140,5 @@ def cmd_import(args: argparse.Namespace) -> int:
         d = result.document
         warnings = sum(1 for f in result.findings if f.severity != "info")
         print(f"imported {path}: {d.title or '(untitled)'} -> {args.issue} / {args.section}"
-              f" ({_count(d.attachments)} attachment(s), {warnings} warning(s))")
+              f" ({len(d.attachments)} attachment(s), {warnings} warning(s))")
     return 0
-
-
-def _count(attachments: list[Attachment]) -> int:
-    return len(attachments)

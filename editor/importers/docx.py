@@ -20,10 +20,11 @@ from lxml import etree
 
 from editor.errors import ImportRefused
 from editor.importers.bodytext import heading_level
+from editor.importers.head import is_title_end
 from editor.importers.normalize import Report, clean_line, ends_sentence
 from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
-from editor.importers.structurer import is_title_end, structure
+from editor.importers.structurer import structure
 from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
 from editor.proofing.findings import Finding
 

@@ -10,8 +10,8 @@ import pytest
 from editor.cli import main
 from editor.importers import parse_text, structure_blocks
 from editor.importers.dates import parse_date_line, small_number
+from editor.importers.head import kind_of, split_title
 from editor.importers.normalize import Report, clean_line, clean_text_lines, ends_sentence, fix_punctuation
-from editor.importers.structurer import kind_of, split_title
 from editor.model import ChronicleEntry, Heading, NameList, Note, Paragraph, Table
 
 
