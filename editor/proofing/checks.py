@@ -46,7 +46,7 @@ class CheckOptions:
     max_signing_age_months: int = 6  # older signing dates are flagged against the publication date
     max_name_length: int = 4  # longer names in a 任免 list are probably parsing errors
     long_table_rows: int = 15  # a table this long probably spans pages and needs header rows
-    undated_kinds: tuple[str, ...] = ("大事记", "其他")  # kinds that carry no signing date
+    undated_kinds: tuple[str, ...] = ("大事记", "其他", "纪要")  # kinds that carry no signing date
     unnumbered_kinds: tuple[str, ...] = ("大事记", "其他", "纪要", "报告", "方案", "办法", "规定", "规则", "细则")
     public_notes: tuple[str, ...] = ("（此件公开发布）", "（此件主动公开）", "（此件依申请公开）")
     # last characters of an organ's name: a single space after one separates joint issuers
@@ -168,6 +168,17 @@ def check_document(doc: Document, options: CheckOptions | None = None, *,
     return c.found
 
 
+# 市长　孟庆维: a signature line (title, space, name) as printed under orders and reports
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:长|主任|书记|主席|代表|负责人|总理)[ \u3000]+[\u4e00-\u9fff·]{2,6}$")
+_CAPTION_LABEL = re.compile(r"^(?:图|表|附图|附表)\s*[0-9０-９]+(?:[.．-][0-9]+)?[ \u3000]+")
+
+
+def _caption_label(caption: str) -> int:
+    """Length of a leading 图1 / 表2-1 label and its separating space (left unchecked)."""
+    m = _CAPTION_LABEL.match(caption)
+    return m.end() if m else 0
+
+
 _DATE_LINE = re.compile(r"^(\d{2,4})年(\d{1,2})月(\d{1,2})日$")
 
 
@@ -211,21 +222,22 @@ def _check_text(c: _Collector, blocks: list[Block], place: str, notes: list[tupl
             follows_note = bool(notes) and notes[-1][0] is blocks[i - 1] if i else False
             if is_note or (follows_note and textcheck.numbering_prefix(block.text.lstrip())):
                 notes.append((block, where))
-            c.emit_text(c.text(block.text, skip=textcheck.numbering_prefix(block.text),
-                               open_ok=quote_runs_on), where)
+            skip = len(block.text) if _SIGNATURE.match(block.text.strip()) else textcheck.numbering_prefix(block.text)
+            c.emit_text(c.text(block.text, skip=skip, open_ok=quote_runs_on), where)
             if textcheck.is_chinese_numeral_date(block.text):
                 c.add("date-chinese-numerals", "warning",
                       f"the date '{block.text.strip()}' is written in Chinese numerals; GB/T 9704 writes dates "
                       "in Arabic numerals (2025年3月5日)", where)
-        elif isinstance(block, (Note, Image)):
-            text = block.text if isinstance(block, Note) else block.caption
-            c.emit_text(c.text(text), where)
+        elif isinstance(block, Note):
+            c.emit_text(c.text(block.text), where)
+        elif isinstance(block, Image):
+            c.emit_text(c.text(block.caption, skip=_caption_label(block.caption)), where)
         elif isinstance(block, ChronicleEntry):
             c.emit_text(c.text(block.date + block.text, open_ok=quote_runs_on), where)
             if not block.date.strip():
                 c.add("chronicle-date-missing", "warning", "a chronicle entry has no date; enter it", where)
         elif isinstance(block, Table):
-            raw = c.text(block.caption) if block.caption else []
+            raw = c.text(block.caption, skip=_caption_label(block.caption)) if block.caption else []
             for r, row in enumerate(block.rows):
                 for k, cell in enumerate(row):
                     if cell.text.strip():

@@ -28,6 +28,10 @@ _YEAR_NUMBER = re.compile(r"^(?P<year>\d{4})年第(?P<num>\d+)号$")  # 公告 2
 KIND_WORDS = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
               "请示", "批复", "议案", "函", "纪要", "办法", "规定", "规则", "细则", "条例", "方案",
               "规划", "大事记", "实施意见", "答复")
+# 公文 kinds whose title begins with the issuing organ (a plan or measures published on its
+# own is titled by its subject: 包头市2025年…实施方案).
+ISSUER_TITLED_KINDS = ("通知", "决定", "意见", "批复", "任免", "通告", "公告", "命令", "报告", "请示", "函",
+                       "纪要", "决议", "通报", "公报", "议案")
 _KIND_IN_TITLE = {"任免": ("任免", "任命", "免去", "聘任", "免职", "任职"), "命令": ("令",), "其他": ()}
 _TITLE_END_PUNCT = "，。、；：,.;:！？!?“”\"'"
 
@@ -140,7 +144,7 @@ def check_title(doc: Document, report: Report) -> None:
             report("title-kind", "warning",
                    f"the document is filed as a {doc.kind} but its title does not say so; "
                    "correct the kind or the title")
-    if doc.issuers:
+    if doc.issuers and doc.kind in ISSUER_TITLED_KINDS:
         first = re.sub(r"\s+", "", doc.issuers[0])
         if first and not title.startswith(first):
             report("title-issuer", "warning",

@@ -180,7 +180,7 @@ def check_attachments(doc: Document, notes: list[tuple[Paragraph, str]], doc_pla
                f"the attachment note names {len(printed)} attachment(s) but {len(labelled)} follow(s); "
                "add the missing attachment(s) or correct the note", items[0].place)
     for k, (it, att) in enumerate(zip(printed, labelled, strict=False)):
-        if _clean_title(it.title) != _clean_title(att.title):
+        if att.title.strip() and _clean_title(it.title) != _clean_title(att.title):
             report("attachment-title-mismatch", "warning",
                    f"the attachment note names '{it.title.strip()}' but {att.label or f'attachment {k + 1}'} "
                    f"is titled '{att.title}'; make them the same", it.place)

@@ -30,6 +30,8 @@ NUMBER_TOKEN = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，,．.]|[（(][{CN_DIGITS}]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
     r"|[0-9０-９]+[）)])"
 )
+_ARTICLE_END = re.compile(rf"(?:^|[\s。；])第[{CN_DIGITS}0-9]+[编章节条款]$")
+_SPACED_PAIR = re.compile(rf"^(?:第[{CN_DIGITS}0-9]+[编章节][ \u3000]+)?[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _DOUBLED = re.compile(r"[，。、；：,;:]{2,}")
 _DATE = re.compile(r"(?<![0-9０-９])([0-9]{2,4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?")
 _CN_DATE_LINE = re.compile(rf"^[{CN_DIGITS}○ＯO]{{2,4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日$")
@@ -152,6 +154,8 @@ def spaces(text: str, organ_suffixes: str, skip: int = 0) -> list[Hit]:
         before, after = text[m.start() - 1], text[m.end()]
         if not (is_chinese(before) and is_chinese(after)):
             continue
+        if _ARTICLE_END.search(text[: m.start()]) or _SPACED_PAIR.match(text):
+            continue  # 第一章 总则, 第三条 …, 附 则: the spacing of legal texts
         if is_han(before) and is_han(after) and before in organ_suffixes and len(m.group()) == 1:
             following = re.match(r"[\u3400-\u9fff]{1,12}", text[m.end():])
             if following and any(ch in organ_suffixes for ch in following.group()[1:]):

@@ -17,6 +17,7 @@ from editor.model import (
     ChronicleEntry,
     Document,
     Heading,
+    Image,
     Issue,
     NameEntry,
     NameList,
@@ -169,6 +170,8 @@ def test_title_checks() -> None:
     assert "title-issuer" in codes(run(make_doc(title="关于加强节约用水工作的通知")))
     renmian = make_doc(kind="任免", title="包头市人民政府关于任免刘荣等同志职务的通知")
     assert not codes(run(renmian)) & {"title-kind", "title-issuer"}
+    plan = make_doc(kind="方案", title="包头市2025年农村牧区人居环境整治实施方案", issuers=["包头市农牧局"])
+    assert "title-issuer" not in codes(run(plan))
     trial = make_doc(kind="办法", title="包头市节约用水管理办法（试行）")
     assert "title-kind" not in codes(run(trial))
 
@@ -300,6 +303,13 @@ def test_punctuation_flagged(text: str, code: str) -> None:
 )
 def test_punctuation_passes(text: str) -> None:
     assert body_codes(Paragraph(text)) == set()
+
+
+def test_spacing_of_legal_texts_signatures_and_captions_passes() -> None:
+    assert body_codes(H(1, "第一章 总则"), H(1, "第三章　附　则"), Paragraph("第一条 为了加强管理，制定本办法。"),
+                      Paragraph("市长　孟庆维", align="right", indent=False)) == set()
+    assert body_codes(Image("img1", caption="图1 数字乡村示意图")) == set()
+    assert "punct-space" in body_codes(Paragraph("第一条为了 加强管理。"))
 
 
 def test_quotation_running_on_into_next_paragraph_is_allowed() -> None:
