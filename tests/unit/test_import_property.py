@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from hypothesis import HealthCheck, given, settings
@@ -104,5 +105,20 @@ def test_docx_reader_never_crashes_on_arbitrary_document_xml(parts):
 def test_docx_reader_never_crashes_on_arbitrary_bytes_as_document_xml(data):
     try:
         parse_bytes(_package(data))
+    except ImportRefused:
+        pass
+
+
+NOTICE = (Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "notice.docx").read_bytes()
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, len(NOTICE) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_docx_reader_never_crashes_on_a_damaged_word_file(flips):
+    data = bytearray(NOTICE)
+    for pos, value in flips:
+        data[pos] = value
+    try:
+        parse_bytes(bytes(data))
     except ImportRefused:
         pass
