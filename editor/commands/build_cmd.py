@@ -62,6 +62,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     for uid, num in result.document_pages.items():
         print(f"  p. {num:>3}  {titles.get(uid, uid)}")
     print(f"{summary(result.findings)} — see {result.report_path}")
-    for f in result.findings[:5]:
+    for f in [f for f in result.findings if f.severity != "info"][:5]:
         print(f"  [{f.severity}] {f.message}" + (f" ({f.where})" if f.where else ""))
     return 0

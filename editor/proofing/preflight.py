@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from editor.errors import GazetteError
 from editor.model import Issue
 from editor.proofing.findings import Finding
 from editor.typeset.fonts import FontRegistry
@@ -27,6 +28,14 @@ def _where(page: Page) -> str:
     return f"PDF page {page.index + 1} ({page.kind})"
 
 
+def _face_file(fonts: FontRegistry, role: str) -> str:
+    """The file name of the face a role is set in ('' for an optional role without one)."""
+    try:
+        return fonts.face(role).path.name
+    except GazetteError:
+        return ""
+
+
 def _chars(chars: set[str]) -> str:
     return " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
 
@@ -34,6 +43,14 @@ def _chars(chars: set[str]) -> str:
 def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, mode: str = "web") -> list[Finding]:
     """All findings of one build, most serious first."""
     out: list[Finding] = []
+    for note in book.notes:
+        out.append(Finding("left-out", "error", note))
+    for role, names in sorted(getattr(fonts, "unavailable", {}).items()):
+        if names:
+            used = _face_file(fonts, role)
+            out.append(Finding("font-unavailable", "info",
+                               f"not installed: {', '.join(names)}" + (f"; set in {used}" if used else ""),
+                               f"font role {role}"))
     for role, chars in sorted(fonts.missing.items()):
         if chars:
             out.append(Finding("missing-glyph", "error",

@@ -123,13 +123,14 @@ def typeset_issue(pub: Publication, issue: Issue, layout: Layout, fonts: FontReg
             if a.key.startswith("doc-") and page.number is not None:
                 doc_pages[a.key[4:]] = page.number
     front: list[Page] = []
+    notes: list[str] = []
     cover = layout.section("cover")
     if cover["enabled"]:
-        front.append(cover_page(setter, layout, pub, issue))
+        front.append(cover_page(setter, layout, pub, issue, notes=notes))
         front[-1].anchors.append(Anchor("cover", layout.page_height, "封面", 0))
         if cover["title_page"]:
             front.append(Page(layout.page_width, layout.page_height, "blank"))
-            front.append(cover_page(setter, layout, pub, issue, title_page=True))
+            front.append(cover_page(setter, layout, pub, issue, title_page=True, notes=[]))
     # Lay the contents out until its page numbers (and the front matter) are stable.
     passes = 0
     shown: dict[str, int] | None = None
@@ -165,4 +166,4 @@ def typeset_issue(pub: Publication, issue: Issue, layout: Layout, fonts: FontReg
             if a.key.startswith("doc-"):
                 doc_index[a.key[4:]] = page.index
     report(0.6, f"{len(pages)} pages")
-    return Book(pages, pub.title, doc_pages, doc_index, passes)
+    return Book(pages, pub.title, doc_pages, doc_index, passes, notes)

@@ -163,3 +163,4 @@ class Book:
     document_pages: dict[str, int] = field(default_factory=dict)  # uid -> printed number
     document_index: dict[str, int] = field(default_factory=dict)  # uid -> PDF page index
     passes: int = 1
+    notes: list[str] = field(default_factory=list)  # what the typesetter had to leave out
