@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +35,7 @@ from editor.model import (
 )
 from editor.proofing import frontmatter, parts, textcheck
 from editor.proofing.findings import Finding
-from editor.proofing.numbering import check_numbering
+from editor.proofing.numbering import check_articles, check_numbering
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -255,6 +256,31 @@ def _check_text(c: _Collector, blocks: list[Block], place: str, notes: list[tupl
         c.add(code, severity, message, f"{place} · block {index + 1} ({_block_kind(blocks[index])})")
 
     check_numbering(blocks, numbering)
+    check_articles(blocks, numbering)
+    _check_chronicle(blocks, numbering)
+
+
+_CHRONICLE_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+def _check_chronicle(blocks: list[Block], report: Callable[[str, str, str, int], None]) -> None:
+    """Chronicle (大事记) entries are printed in date order."""
+    last: tuple[int, int, int] | None = None
+    for i, block in enumerate(blocks):
+        if not isinstance(block, ChronicleEntry):
+            continue
+        m = _CHRONICLE_DATE.match(block.date.strip())
+        if not m:
+            if block.date.strip():
+                report("chronicle-date-form", "warning",
+                       f"the chronicle date '{block.date}' is not written like 3月18日; correct it", i)
+            continue
+        key = (int(m.group(1) or 0), int(m.group(2)), int(m.group(3)))
+        if last is not None and key < last and (key[0] == last[0] or not key[0] or not last[0]):
+            report("chronicle-order", "warning",
+                   f"the entry of {block.date} comes after a later date ({last[1]}月{last[2]}日); "
+                   "chronicle entries go in date order", i)
+        last = key
 
 
 def check_issue(publication: Publication, issue: Issue, options: CheckOptions | None = None) -> list[Finding]:

@@ -221,3 +221,32 @@ def _check_form(it: Item, full_width: dict[int, bool], report: Report) -> None:
     elif it.level == 3 and it.sep == "、":
         report("heading-number-form", "warning",
                f"'{it.token}' → '{std}': an Arabic numeral takes a full stop, not 、 (GB/T 15834)", it.index)
+
+
+# 第一章总则 / 第一章 总则; an article needs its space (第四条所称… at a paragraph start is a reference)
+_ARTICLE = re.compile(rf"^第(?P<num>[{_CN_CHARS}]+|[0-9]+)(?:(?P<unit>[编章节])|(?P<art>条)(?=[\s\u3000]))")
+
+
+def check_articles(blocks: list[Block], report: Report) -> None:
+    """Chapters (第一章 …) count on through a text, sections (第一节) restart in each chapter,
+    articles (第一条 …) count on through the whole text without restarting."""
+    last: dict[str, int | None] = {"编": None, "章": None, "节": None, "条": None}
+    for i, block in enumerate(blocks):
+        if not isinstance(block, (Heading, Paragraph)):
+            continue
+        m = _ARTICLE.match(block.text.lstrip())
+        if not m:
+            continue
+        raw, unit = m.group("num"), m.group("unit") or m.group("art")
+        value = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if unit == "章":
+            last["节"] = None
+        prev = last[unit]
+        expected = 1 if prev is None else prev + 1
+        if value != expected:
+            shown = f"第{int_to_cn(expected)}{unit}"
+            what = "repeats the number before it" if prev is not None and value == prev else f"should be {shown}"
+            report("article-sequence", "warning",
+                   f"'第{raw}{unit}' {what}" + (f" (after 第{int_to_cn(prev)}{unit})" if prev else "")
+                   + "; renumber it or restore the missing one", i)
+        last[unit] = value

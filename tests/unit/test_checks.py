@@ -251,6 +251,28 @@ def test_heading_form_and_level() -> None:
     assert "heading-level-skipped" not in body_codes(H(1, "一、目标"), H(3, "1. 乙"))
 
 
+def test_chapters_and_articles() -> None:
+    good = [H(1, "第一章 总则"), Paragraph("第一条 为了加强管理，制定本办法。"), Paragraph("第二条 本办法适用于本市。"),
+            H(1, "第二章 规划"), H(2, "第一节 储备"), Paragraph("第三条 建立项目库。"), H(2, "第二节 审批"),
+            Paragraph("第四条 实行审批制。"), Paragraph("第四条所称项目，是指政府投资项目。")]
+    assert body_codes(*good) == set()
+    gap = [f for f in run(make_doc(body=good[:3] + [Paragraph("第四条 本办法自发布之日起施行。")]))
+           if f.code == "article-sequence"]
+    assert gap and "第三条" in gap[0].message and gap[0].where.endswith("block 4 (paragraph)")
+    assert "article-sequence" in body_codes(H(1, "第一章 总则"), H(1, "第三章 附则"))
+
+
+def test_chronicle_order() -> None:
+    chronicle = make_doc(kind="大事记", title="政府大事记", issuers=[], doc_number="", addressees="", signing_date=None,
+                         public_note="")
+    ordered = [ChronicleEntry("3月18日", "，召开会议。"), ChronicleEntry("3月18日", "，召开会议。"),
+               ChronicleEntry("3月30日至31日", "，举办读书班。")]
+    assert run(replace(chronicle, body=ordered)) == []
+    late = [*ordered, ChronicleEntry("3月2日", "，召开会议。")]
+    assert "chronicle-order" in codes(run(replace(chronicle, body=late)))
+    assert "chronicle-date-form" in codes(run(replace(chronicle, body=[ChronicleEntry("三月二日", "，开会。")])))
+
+
 def test_numbered_lines_of_attachment_note_are_not_headings() -> None:
     blocks = [Paragraph("现将有关事项通知如下。"), Paragraph("附件：1. 甲表", role="attachment-note"),
               Paragraph("2. 乙表", role="attachment-note")]
@@ -306,7 +328,7 @@ def test_punctuation_passes(text: str) -> None:
 
 
 def test_spacing_of_legal_texts_signatures_and_captions_passes() -> None:
-    assert body_codes(H(1, "第一章 总则"), H(1, "第三章　附　则"), Paragraph("第一条 为了加强管理，制定本办法。"),
+    assert body_codes(H(1, "第一章 总则"), H(1, "第二章　附　则"), Paragraph("第一条 为了加强管理，制定本办法。"),
                       Paragraph("市长　孟庆维", align="right", indent=False)) == set()
     assert body_codes(Image("img1", caption="图1 数字乡村示意图")) == set()
     assert "punct-space" in body_codes(Paragraph("第一条为了 加强管理。"))
