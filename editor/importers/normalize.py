@@ -314,7 +314,7 @@ def remove_running_heads(lines: list[str], report: Report) -> list[str]:
         if ln in repeated:
             nxt = lines[i + 1] if i + 1 < n else ""
             first_line = i < zone and lines.index(ln) == i
-            before_date = bool(re.match(r"^\S{2,6}年\S{1,3}月\S{1,3}日", nxt))
+            before_date = bool(re.match(r"^\S{2,6}年\S{1,3}月\S{1,3}日", nxt)) and not _HEAD_WORD_RE.search(ln)
             if first_line or before_date:
                 out.append(ln)
                 continue

@@ -3,8 +3,9 @@
 Each ``.json`` beside a ``.txt`` holds what an editor would enter by hand: kind, issuer,
 title, number, addressees, date, publication note, and where the document has them the
 headings of the body (``headings``), the attachments (label, title) and the headings
-inside them, the personnel entries, the chronicle dates, the number of tables and the
-findings that must be reported. Every one of these counts as one field; the share of
+inside them, the personnel entries, the chronicle dates, the number of tables, the
+findings that must be reported and page-break debris that must be gone (``absent``).
+Every one of these counts as one field; the share of
 fields that come out right must be at least 95 % (printed with ``-s``).
 """
 
@@ -17,7 +18,7 @@ import pytest
 
 from editor.importers import parse_file
 from editor.importers.jsonform import result_to_dict
-from editor.model import ChronicleEntry, Heading, NameList, Table
+from editor.model import ChronicleEntry, Heading, NameList, Table, block_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
@@ -66,6 +67,10 @@ def score(case: str) -> tuple[int, int, list[str]]:
         n_tables = sum(isinstance(b, Table) for b in doc.body) + sum(
             isinstance(b, Table) for a in doc.attachments for b in a.body)
         checks.append(("tables", expected["tables"], n_tables))
+    if "absent" in expected:  # page-break debris that must not survive anywhere in the text
+        text = "\n".join(block_text(b) for b in doc.body + [x for a in doc.attachments for x in a.body])
+        for debris in expected["absent"]:
+            checks.append((f"absent {debris}", False, debris in text))
     codes = {f.code for f in result.findings}
     for code in expected.get("findings", []):
         checks.append((f"finding {code}", True, code in codes))
