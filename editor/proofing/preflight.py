@@ -9,6 +9,7 @@ overfull lines, images under 300 ppi or in RGB, text in the bleed (outside the t
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from editor.errors import GazetteError
@@ -40,9 +41,27 @@ def _chars(chars: set[str]) -> str:
     return " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
 
 
-def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, mode: str = "web") -> list[Finding]:
-    """All findings of one build, most serious first."""
+_BASEFONT = re.compile(rb"/BaseFont\s*/([^\s/<>\[\]()]+)")
+_SUBSET = re.compile(rb"^[A-Z]{6}\+")
+
+
+def unembedded_fonts(pdf: bytes) -> list[str]:
+    """Names of fonts in a PDF written by us that are not embedded subsets.
+
+    Our fonts are always embedded TrueType subsets, named ``ABCDEF+Name``; any other base
+    font (a standard Type 1 such as Helvetica) would be taken from the reader's machine.
+    """
+    names = {m.group(1) for m in _BASEFONT.finditer(pdf)}
+    return sorted(n.decode("latin-1") for n in names if not _SUBSET.match(n))
+
+
+def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, mode: str = "web",
+              pdf: bytes | None = None) -> list[Finding]:
+    """All findings of one build, most serious first (``pdf``: the written file, to check fonts)."""
     out: list[Finding] = []
+    if pdf is not None:
+        for name in unembedded_fonts(pdf):
+            out.append(Finding("font-not-embedded", "error", f"the font {name} is not embedded"))
     for note in book.notes:
         out.append(Finding("left-out", "error", note))
     for role, names in sorted(getattr(fonts, "unavailable", {}).items()):

@@ -87,7 +87,7 @@ def build_pdf(publication: Publication, issue: Issue, out_path: str | os.PathLik
     except OSError as exc:
         raise GazetteError(f"cannot write {out}: {exc.strerror}") from None
     report(0.9, "preflight")
-    findings = preflight(book, lay, fonts, issue, mode=mode)
+    findings = preflight(book, lay, fonts, issue, mode=mode, pdf=buf.getvalue())
     report_path = write_report(out, findings, book, lay, mode)
     report(1.0, f"{len(book.pages)} pages written")
     return BuildResult(out, len(book.pages), dict(book.document_pages), dict(book.document_index),

@@ -59,3 +59,10 @@ def _cmyk_jpeg(w: int, h: int) -> bytes:
     buf = io.BytesIO()
     PILImage.new("CMYK", (w, h), (0, 0, 0, 80)).save(buf, format="JPEG")
     return buf.getvalue()
+
+
+def test_unembedded_fonts_are_named(web_build):
+    from editor.proofing.preflight import unembedded_fonts
+
+    assert unembedded_fonts(web_build.path.read_bytes()) == []
+    assert unembedded_fonts(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>") == ["Helvetica"]
