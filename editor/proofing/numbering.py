@@ -224,7 +224,7 @@ def _check_form(it: Item, full_width: dict[int, bool], report: Report) -> None:
 
 
 # 第一章总则 / 第一章 总则; an article needs its space (第四条所称… at a paragraph start is a reference)
-_ARTICLE = re.compile(rf"^第(?P<num>[{_CN_CHARS}]+|[0-9]+)(?:(?P<unit>[编章节])|(?P<art>条)(?=[\s\u3000]))")
+_ARTICLE = re.compile(rf"^第(?P<num>[{_CN_CHARS}]+|[0-9]+)(?:(?P<unit>[编章节])|(?P<art>条)(?=[\s\u3000]|$))")
 
 
 def check_articles(blocks: list[Block], report: Report) -> None:

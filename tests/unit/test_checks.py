@@ -260,6 +260,8 @@ def test_chapters_and_articles() -> None:
            if f.code == "article-sequence"]
     assert gap and "第三条" in gap[0].message and gap[0].where.endswith("block 4 (paragraph)")
     assert "article-sequence" in body_codes(H(1, "第一章 总则"), H(1, "第三章 附则"))
+    run_in = [H(1, "第一章 总则"), H(3, "第一条", "为了加强管理。"), H(3, "第三条", "本办法自发布之日起施行。")]
+    assert "article-sequence" in body_codes(*run_in)
 
 
 def test_chronicle_order() -> None:
