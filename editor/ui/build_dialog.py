@@ -115,6 +115,7 @@ class BuildDialog(QDialog):
         self.open_button.setEnabled(False)
         self.progress.setValue(0)
         self.message.setText(self.tr("Typesetting…"))
+        self._job = job  # the wrapper must outlive the call or run() is never reached
         self.pool.start(job)
 
     def _progress(self, fraction: float, message: str) -> None:

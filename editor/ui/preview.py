@@ -132,6 +132,7 @@ class PreviewPane(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Typesetting…"))
+        self._job = job  # the wrapper must outlive the call or run() is never reached
         self.pool.start(job)
 
     def is_busy(self) -> bool:
