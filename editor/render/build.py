@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,9 @@ from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, load_layout
 
 MODES = ("print", "web", "proof")
+# reportlab keeps registered fonts and their subsets in process-wide state: one build at a
+# time (the app's preview and build dialog may both ask from worker threads)
+_BUILD_LOCK = threading.Lock()
 
 
 @dataclass
@@ -60,6 +64,15 @@ def build_pdf(publication: Publication, issue: Issue, out_path: str | os.PathLik
             progress(min(max(f, 0.0), 1.0), msg)
 
     out = Path(out_path)
+    with _BUILD_LOCK:
+        return _build(publication, issue, out, mode, layout, deterministic, report)
+
+
+def _build(publication: Publication, issue: Issue, out: Path, mode: str,
+           layout: Layout | str | Path | None, deterministic: bool,
+           report: Callable[[float, str], None]) -> BuildResult:
+    if not out.parent.is_dir():
+        raise GazetteError(f"the folder {out.parent} does not exist")
     report(0.0, "loading the layout and fonts")
     lay = _layout(publication, layout)
     fonts = FontRegistry.load(roles=lay.font_roles or None)
@@ -77,14 +90,15 @@ def build_pdf(publication: Publication, issue: Issue, out_path: str | os.PathLik
     )
     buf = io.BytesIO()
     render_pdf(book, lay, fonts, buf, issue.images, opts)
-    if out.parent and not out.parent.exists():
-        raise GazetteError(f"the folder {out.parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".build-", suffix=".pdf", dir=str(out.parent or "."))
+    tmp = ""
+    try:  # write beside the target and rename: a reader never sees half a PDF
+        fd, tmp = tempfile.mkstemp(prefix=".build-", suffix=".pdf", dir=str(out.parent))
         with os.fdopen(fd, "wb") as f:
             f.write(buf.getvalue())
         os.replace(tmp, out)
     except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         raise GazetteError(f"cannot write {out}: {exc.strerror}") from None
     report(0.9, "preflight")
     findings = preflight(book, lay, fonts, issue, mode=mode, pdf=buf.getvalue())
