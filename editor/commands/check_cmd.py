@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections import Counter
 
 from editor.commands.store_cmds import issue_key
+from editor.proofing.checks import SEVERITY_RANK
 from editor.proofing.findings import Finding
 
 
@@ -49,11 +52,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         issue = service.load_issue(args.issue)
     findings = sort_findings(check_issue(publication, issue, options))
     if args.format == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
-    print(format_text(findings, [d.doc_number.strip() or d.title.strip() for d in issue.documents()]))
+        text = json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1)
+    else:
+        text = format_text(findings, [d.doc_number.strip() or d.title.strip() for d in issue.documents()])
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # output piped into head or less and closed early
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (keeps the interpreter's final flush quiet)
     return 0
+
+
+def _part_of(where: str) -> str:
+    pieces = where.split(" · ")
+    return pieces[1] if len(pieces) > 2 else ""
+
+
+def _block_of(where: str) -> int:
+    m = re.search(r"block (\d+)", where)
+    return int(m.group(1)) if m else 0
 
 
 def format_text(findings: list[Finding], order: list[str]) -> str:
@@ -66,7 +83,12 @@ def format_text(findings: list[Finding], order: list[str]) -> str:
     lines = []
     for head in sorted(groups, key=lambda h: (rank.get(h, len(rank)), h)):
         lines.append(head or "(issue)")
+        parts: dict[str, int] = {}
         for f in groups[head]:
+            parts.setdefault(_part_of(f.where), len(parts))
+        ordered = sorted(groups[head], key=lambda f: (SEVERITY_RANK.get(f.severity, 3), parts[_part_of(f.where)],
+                                                      _block_of(f.where)))
+        for f in ordered:
             rest = f.where.split(" · ", 1)[1] if " · " in f.where else ""
             lines.append(f"  [{f.severity}] {f.code}: {f.message}" + (f"  ({rest})" if rest else ""))
         lines.append("")

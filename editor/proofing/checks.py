@@ -130,7 +130,7 @@ class _Collector:
             shown = []
             for _, pos, detail, cell, text in hits[: self.options.examples]:
                 at = f"{cell}, character {pos + 1}" if cell else f"character {pos + 1}"
-                shown.append(f"{detail} at {at} ({textcheck.excerpt(text, pos)})")
+                shown.append(f"{detail} at {at} in “{textcheck.excerpt(text, pos)}”")
             more = f" and {len(hits) - len(shown)} more" if len(hits) > len(shown) else ""
             count = f" ×{len(hits)}" if len(hits) > 1 else ""
             self.add(code, severity, f"{what}{count}: {'; '.join(shown)}{more} — {fix}", where)
@@ -239,10 +239,12 @@ def _check_text(c: _Collector, blocks: list[Block], place: str, notes: list[tupl
                 c.add("chronicle-date-missing", "warning", "a chronicle entry has no date; enter it", where)
         elif isinstance(block, Table):
             raw = c.text(block.caption, skip=_caption_label(block.caption)) if block.caption else []
+            cols = parts.cell_columns(block)
             for r, row in enumerate(block.rows):
                 for k, cell in enumerate(row):
                     if cell.text.strip():
-                        raw += c.text(cell.text, in_table=f"row {r + 1} cell {k + 1}")
+                        at = f"column {cols[(r, k)] + 1}" if (r, k) in cols else f"cell {k + 1}"
+                        raw += c.text(cell.text, in_table=f"row {r + 1} {at}")
             c.emit_text(raw, where, in_table=True)
             parts.check_table(block, where, o.long_table_rows, c.add)
         elif isinstance(block, NameList):

@@ -25,6 +25,19 @@ _LABEL = re.compile(r"^附\s*件\s*(?P<num>[0-9０-９]*)$")
 _TRAILING = "，。、；：,.;:！？!?"
 
 
+def cell_columns(table: Table) -> dict[tuple[int, int], int]:
+    """Grid column (0-based) of each cell ``(row, index in row)``; empty if the grid is broken."""
+    try:
+        grid = table.grid()
+    except ValueError:
+        return {}
+    cols: dict[tuple[int, int], int] = {}
+    for line in grid:
+        for c, owner in enumerate(line):
+            cols.setdefault(owner, c)
+    return cols
+
+
 def check_table(table: Table, place: str, long_rows: int, report: Report) -> None:
     """Report structural problems, empty cells and missing repeating headers of one table."""
     if not table.rows:
@@ -47,10 +60,7 @@ def check_table(table: Table, place: str, long_rows: int, report: Report) -> Non
         report("table-no-header", "info",
                f"a table of {len(table.rows)} rows probably runs over a page but has no header row to "
                "repeat; mark its heading row(s) as header rows", place)
-    col_of: dict[tuple[int, int], int] = {}
-    for line in grid:
-        for c, owner in enumerate(line):
-            col_of.setdefault(owner, c)
+    col_of = cell_columns(table)
     empty = [(r, col_of[(r, i)]) for r, row in enumerate(table.rows)
              for i, cell in enumerate(row) if not cell.text.strip()]
     if not empty:
