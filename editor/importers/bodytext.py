@@ -282,7 +282,9 @@ def classify(paragraphs: Sequence[str | Block], kind: str = "") -> list[Block]:
                 continue
         m = ARTICLE_RE.match(text)
         if m:
-            blocks.append(Heading(3, m.group(1), run_in=True, body=m.group(2)))
+            # 第一条　为了…: the article number is the run-in heading, a full-width space
+            # separates it from the text as in print
+            blocks.append(Heading(3, m.group(1), run_in=True, body="\u3000" + m.group(2) if m.group(2) else ""))
             i += 1
             continue
         level = heading_level(text)

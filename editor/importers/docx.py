@@ -465,11 +465,15 @@ def _apply_hints(blocks: list[Block], reader: _Reader) -> list[Block]:
     """Word's paragraph styles: centred/right paragraphs keep their alignment, and an
     unnumbered paragraph in a heading style (标题 2, Heading 2, an outline level) becomes
     a heading of that level."""
+    styled = {reader.heading_hints[b.text] for b in blocks if isinstance(b, Paragraph) and b.text in reader.heading_hints}
+    numbered = [b.level for b in blocks if isinstance(b, Heading)]
+    # a document whose top headings are in "heading 2" (an HTML page's <h2>) starts at level 1
+    shift = min(styled) - 1 if styled and not any(lv < min(styled) for lv in numbered) else 0
     for i, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.role == "body":
             level = reader.heading_hints.get(block.text)
             if level and len(block.text) <= 60:
-                blocks[i] = Heading(level, block.text)
+                blocks[i] = Heading(level - shift, block.text)
                 continue
             align = reader.align_hints.get(block.text)
             if align:

@@ -264,7 +264,7 @@ def test_web_page_converted_to_docx():
     assert [(a.label, a.title) for a in d.attachments] == [("", "包头市数字乡村建设方案")]
     plan = d.attachments[0].body
     assert [(b.level, b.text) for b in plan if isinstance(b, Heading)] == [
-        (2, "总体目标"), (2, "重点任务"), (3, "1. 完善乡村信息基础设施。"), (3, "2. 发展智慧农业。")]
+        (1, "总体目标"), (1, "重点任务"), (3, "1. 完善乡村信息基础设施。"), (3, "2. 发展智慧农业。")]
     table = next(b for b in plan if isinstance(b, Table))
     assert [(c.text, c.rowspan, c.colspan) for c in table.rows[0]] == [("旗县区", 2, 1), ("建设任务", 1, 2)]
     image = next(b for b in plan if isinstance(b, Image))

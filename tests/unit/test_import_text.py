@@ -107,7 +107,7 @@ def test_structure_blocks_for_paste():
     h = blocks[1]
     assert (h.level, h.text, h.run_in, h.body) == (2, "（一）强化约束。", True, "严格控制新增项目。")
     assert (blocks[3].level, blocks[3].text, blocks[3].run_in) == (4, "（1）按月报送", False)
-    assert (blocks[4].text, blocks[4].body, blocks[4].level) == ("第三条", "本办法自发布之日起施行。", 3)
+    assert (blocks[4].text, blocks[4].body, blocks[4].level) == ("第三条", "\u3000本办法自发布之日起施行。", 3)
     c = blocks[5]
     assert isinstance(c, ChronicleEntry) and (c.date, c.text) == ("3月18日", "，市长主持召开会议。")
     t = blocks[6]
