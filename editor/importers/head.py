@@ -82,7 +82,7 @@ def is_title_end(text: str) -> bool:
 
 def _looks_like_title_line(line: str) -> bool:
     return (
-        0 < len(line) <= 60
+        0 < len(line) <= (100 if "关于" in line and is_title_end(line) else 60)
         and "\t" not in line
         and not re.search(r"[。；！？]", line)
         and not line.endswith(("，", "：", ":"))

@@ -8,7 +8,8 @@ Top-level keys: ``kind``, ``issuer`` (organs joined with "、"), ``title``, ``do
 Every block has ``type`` and ``text``:
 
 - ``heading``: ``level``, ``run_in``; a run-in heading has ``text`` = the heading sentence and
-  ``body`` = the rest of its paragraph.
+  ``body`` = the rest of its paragraph. An article (第一条) is a run-in level-3 heading whose
+  ``body`` starts with the full-width space printed after the article number.
 - ``paragraph``: ``role`` (body, attachment-note, closing), ``align``.
 - ``note``.
 - ``table``: ``rows`` (lists of cells with ``text``, ``rowspan``, ``colspan``), ``header_rows``;

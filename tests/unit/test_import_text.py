@@ -226,3 +226,10 @@ def test_single_running_head_at_a_paragraph_boundary():
     texts = [getattr(b, "text", "") for b in result.document.body]
     assert "市政府文件" not in texts
     assert result.document.body[-1].text == "抓好落实。"
+
+
+def test_long_title_on_one_line():
+    title = "内蒙古自治区人民政府办公厅转发自治区发展改革委 自治区财政厅关于进一步做好城乡居民基本养老保险待遇调整工作意见的通知"
+    doc = parse_text(title + "\n内政办发〔2025〕3号\n各盟行政公署、市人民政府：\n现转发给你们。\n2025年3月1日").document
+    assert doc.title == title.replace(" ", "") and doc.kind == "通知"
+    assert doc.issuers == ["内蒙古自治区人民政府办公厅"] and doc.doc_number == "内政办发〔2025〕3号"
