@@ -146,7 +146,7 @@ def check_document(doc: Document, options: CheckOptions | None = None, *,
     def front(code: str, severity: str, message: str) -> None:
         c.add(code, severity, message, head)
 
-    frontmatter.check_doc_number(doc, doc.kind not in o.unnumbered_kinds, front)
+    frontmatter.check_doc_number(doc, doc.kind not in o.unnumbered_kinds, front, pub_date)
     frontmatter.check_signing_date(doc, doc.kind not in o.undated_kinds, pub_date, o.max_signing_age_months, front)
     frontmatter.check_title(doc, front)
     frontmatter.check_addressees(doc, front)
@@ -285,16 +285,21 @@ def _check_chronicle(blocks: list[Block], report: Callable[[str, str, str, int],
         last = key
 
 
-def check_issue(publication: Publication, issue: Issue, options: CheckOptions | None = None) -> list[Finding]:
+def check_issue(publication: Publication, issue: Issue, options: CheckOptions | None = None,
+                progress: Callable[[float, str], None] | None = None) -> list[Finding]:
     """All findings for an issue: every document, then the issue-level checks.
 
     Issue level: duplicate document numbers, empty sections, documents with no text,
     contents order (numbers within a section, the chronicle last, organs in their column)
     and mixed publication-note wordings. ``publication`` names the gazette in places.
+    ``progress(fraction, message)`` is called before each document, as the build reports.
     """
     o = options or CheckOptions()
     out: list[Finding] = []
-    for doc in issue.documents():
+    docs = issue.documents()
+    for k, doc in enumerate(docs):
+        if progress:
+            progress(k / (len(docs) + 1), f"checking {_doc_label(doc)}")
         out += check_document(doc, o, pub_date=issue.pub_date)
         if not doc.body and not any(a.body for a in doc.attachments):
             out.append(Finding("document-empty", "error",
@@ -303,7 +308,11 @@ def check_issue(publication: Publication, issue: Issue, options: CheckOptions | 
             out.append(Finding("document-no-body", "warning",
                                "the document has attachments but no body of its own; check the body was not lost",
                                _doc_label(doc)))
+    if progress:
+        progress(len(docs) / (len(docs) + 1), "checking the issue as a whole")
     out += _issue_level(publication, issue, o)
+    if progress:
+        progress(1.0, f"{len(out)} finding(s)")
     return out
 
 

@@ -49,8 +49,8 @@ def number_year(doc_number: str) -> int | None:
     return int(year) if len(year) == 4 else None
 
 
-def check_doc_number(doc: Document, numbered: bool, report: Report) -> None:
-    """Form of the document number, and its year against the signing date."""
+def check_doc_number(doc: Document, numbered: bool, report: Report, pub_date: date | None = None) -> None:
+    """Form of the document number, and its year against the signing (or publication) date."""
     text = doc.doc_number
     if not text.strip():
         if numbered:
@@ -89,6 +89,10 @@ def check_doc_number(doc: Document, numbered: bool, report: Report) -> None:
         report("doc-number-year-mismatch", "warning",
                f"the number '{s}' carries the year {year} but the signing date is "
                f"{doc.signing_date.year}年{doc.signing_date.month}月{doc.signing_date.day}日; check both")
+    elif len(year) == 4 and doc.signing_date is None and pub_date and int(year) > pub_date.year:
+        report("doc-number-year-mismatch", "warning",
+               f"the number '{s}' carries the year {year}, after the issue's publication date {_cn(pub_date)}; "
+               "correct the year")
 
 
 def _fix_year(year: str) -> str:

@@ -114,6 +114,11 @@ def test_document_number_good_forms_pass(number: str, kind: str) -> None:
                 if c.startswith("doc-number")}
 
 
+def test_number_year_after_publication_without_signing_date() -> None:
+    assert "doc-number-year-mismatch" in codes(run(make_doc(doc_number="包府发〔2026〕1号", signing_date=None)))
+    assert "doc-number-year-mismatch" not in codes(run(make_doc(doc_number="包府发〔2025〕1号", signing_date=None)))
+
+
 def test_missing_number_is_info_only_for_numbered_kinds() -> None:
     assert [f.severity for f in run(make_doc(doc_number="")) if f.code == "doc-number-missing"] == ["info"]
     chronicle = make_doc(doc_number="", kind="大事记", title="政府大事记", issuers=[], signing_date=None,
@@ -470,6 +475,16 @@ def test_issue_level_checks() -> None:
 def sample_findings() -> list:
     pub, issue = issue_from_xml(SAMPLE_XML.read_bytes())
     return check_issue(pub, issue)
+
+
+def test_check_issue_reports_progress() -> None:
+    pub, issue = issue_from_xml(SAMPLE_XML.read_bytes())
+    seen: list[tuple[float, str]] = []
+    found = check_issue(pub, issue, progress=lambda f, m: seen.append((f, m)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert len(seen) == len(issue.documents()) + 2 and seen[0][1] == "checking 包府发〔2025〕12号"
+    assert found == check_issue(pub, issue)
 
 
 def test_sample_halfwidth_san_found_with_position(sample_findings: list) -> None:
