@@ -125,7 +125,7 @@ def split_title(lines: list[str]) -> tuple[list[str], str]:
         if 0 < v < (idx if idx > 0 else len(raw)) and any(raw[:v].rstrip().endswith(s) for s in ORGAN_SUFFIX):
             idx = v
     if idx > 0:
-        organs = [o for o in re.split(r"[ 、，]+", raw[:idx]) if o]
+        organs = _organs(raw[:idx])
         rest = raw[idx:]
     else:
         organs, rest = [], raw
@@ -138,6 +138,23 @@ def split_title(lines: list[str]) -> tuple[list[str], str]:
     rest = re.sub(r"(?<=[^A-Za-z0-9]) +| +(?=[^A-Za-z0-9])", "", rest)
     organs = [o for o in organs if any(o.endswith(s) for s in ORGAN_SUFFIX) or len(o) >= 4]
     return organs, rest
+
+
+def _organs(text: str) -> list[str]:
+    """The organs named before 关于: separated by spaces or 、; pieces of one organ broken
+    by a stray space (包头市 人民政府) are put back together."""
+    organs: list[str] = []
+    acc = ""
+    for piece in re.split(r"([ 、，]+)", text):
+        if not piece.strip(" 、，"):
+            if acc and any(acc.endswith(s) for s in ORGAN_SUFFIX):
+                organs.append(acc)
+                acc = ""
+            continue
+        acc += piece
+    if acc:
+        organs.append(acc)
+    return organs
 
 
 def organ_line(line: str) -> bool:
@@ -180,7 +197,8 @@ def parse_head(cur: Cursor, report: Report, meta: dict[str, str]) -> Head:
     if lines:
         organs, rest = split_title(lines)
         head.issuers = organs
-        head.title = "".join(organs) + rest if len(organs) <= 1 else " ".join(organs) + rest
+        sep = "、" if "、" in "".join(lines).split("关于")[0] else " "
+        head.title = (sep.join(organs) if len(organs) > 1 else "".join(organs)) + rest
         head.kind = kind_of(rest or head.title)
         if len(lines) > 1:
             report.add(Finding("title-joined", "info", f"the title was read from {len(lines)} lines", head.title[:40]))

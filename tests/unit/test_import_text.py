@@ -233,3 +233,15 @@ def test_long_title_on_one_line():
     doc = parse_text(title + "\n内政办发〔2025〕3号\n各盟行政公署、市人民政府：\n现转发给你们。\n2025年3月1日").document
     assert doc.title == title.replace(" ", "") and doc.kind == "通知"
     assert doc.issuers == ["内蒙古自治区人民政府办公厅"] and doc.doc_number == "内政办发〔2025〕3号"
+
+
+def test_organ_broken_by_a_stray_space():
+    assert split_title(["包头市 人民政府 关于示范的通知"]) == (["包头市人民政府"], "关于示范的通知")
+    assert split_title(["包头市财政局、包头市发展和改革委员会关于示范的通知"]) == (
+        ["包头市财政局", "包头市发展和改革委员会"], "关于示范的通知")
+
+
+def test_joint_organs_keep_their_separator_in_the_title():
+    doc = parse_text("包头市财政局、包头市发展和改革委员会关于示范的通知\n各区财政局：\n做好工作。\n2025年3月1日").document
+    assert doc.title == "包头市财政局、包头市发展和改革委员会关于示范的通知"
+    assert doc.issuers == ["包头市财政局", "包头市发展和改革委员会"]
