@@ -143,8 +143,16 @@ def check_numbering(blocks: list[Block], report: Report) -> None:
     chain: dict[int, Item] = {}
     top_reported = False
     last_index: dict[int, int] = {}
+    barriers = [i for i, b in enumerate(blocks)
+                if isinstance(b, (Heading, Paragraph)) and _ARTICLE.match(b.text.lstrip())]
+    previous = -1
     for it in items:
         _check_form(it, full_width, report)
+        if any(previous < i < it.index for i in barriers):
+            # a new chapter or article (第五条 …：（一）…) starts its own enumeration
+            under_parent = dict.fromkeys(range(1, 5))
+            chain.clear()
+        previous = it.index
         lvl = it.level
         for deeper in range(lvl + 1, 5):
             under_parent[deeper] = None

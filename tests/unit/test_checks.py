@@ -265,6 +265,9 @@ def test_chapters_and_articles() -> None:
            if f.code == "article-sequence"]
     assert gap and "第三条" in gap[0].message and gap[0].where.endswith("block 4 (paragraph)")
     assert "article-sequence" in body_codes(H(1, "第一章 总则"), H(1, "第三章 附则"))
+    items = [H(3, "第一条", "下列事项适用本办法："), Paragraph("（一）甲；"), Paragraph("（二）乙。"),
+             H(3, "第二条", "下列行为予以禁止："), Paragraph("（一）丙；"), Paragraph("（二）丁。")]
+    assert body_codes(*items) == set()
     run_in = [H(1, "第一章 总则"), H(3, "第一条", "为了加强管理。"), H(3, "第三条", "本办法自发布之日起施行。")]
     assert "article-sequence" in body_codes(*run_in)
 
