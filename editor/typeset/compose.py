@@ -119,8 +119,11 @@ class Composer:
                                           keep_with_next=True))
         items += self.blocks(doc.body)
         if doc.signing_date:
+            if items and isinstance(items[-1], Lines):
+                items[-1].keep_with_next = True  # the date never stands alone on a page
             items.append(self.setter.para(cn_date(doc.signing_date), self.st("signing_date"),
-                                          self.measure, kind="date", keep_together=True))
+                                          self.measure, kind="date", keep_together=True,
+                                          keep_with_next=bool(doc.public_note)))
         if doc.public_note:
             items.append(self.setter.para(doc.public_note, self.st("public_note"), self.measure,
                                           kind="note"))

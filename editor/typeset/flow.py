@@ -220,6 +220,7 @@ class Paginator:
         before = 0.0 if self.empty else item.space_before
         n = len(item.lines)
         need_all = before + item.height()
+        first_limit = n
         follow = self._follow_height(items, i) if item.keep_with_next else 0.0
         if not self.empty:
             if item.keep_together or n <= self.min_bottom + self.min_top - 1:
@@ -231,9 +232,12 @@ class Paginator:
                 if fit < min(n, self.min_bottom):
                     self.new_page()
                     before = 0.0
-                elif fit >= n and need_all + follow > self.room():
-                    # the whole paragraph fits but what must follow it does not
-                    if item.keep_with_next:
+                elif fit >= n and need_all + follow > self.room() and item.keep_with_next:
+                    # the paragraph fits but what must follow it does not: carry its last
+                    # lines over with it (or the whole paragraph when it is too short)
+                    if n - self.min_top >= self.min_bottom:
+                        first_limit = n - self.min_top
+                    else:
                         self.new_page()
                         before = 0.0
         self.skip(before)
@@ -243,7 +247,9 @@ class Paginator:
         while k < n:
             fit = int((self.room() + 1e-6) // item.pitch)
             rest = n - k
-            if fit >= rest:
+            if k == 0 and first_limit < n:
+                take = first_limit
+            elif fit >= rest:
                 take = rest
             else:
                 take = fit

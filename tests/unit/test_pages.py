@@ -316,3 +316,21 @@ def test_row_taller_than_a_page_is_split_between_lines(fonts, layout):
     for p in pages:
         assert min(pl.y for pl in p.lines if pl.kind == "table") > layout.margin_bottom
         assert any(pl.kind == "table-head" for pl in p.lines)
+
+
+def test_signing_date_never_alone_at_the_top_of_a_page(fonts, layout):
+    per_page = int(layout.area_height // layout.line_pitch)
+    tested = 0
+    for n in range(per_page - 16, per_page):
+        doc = notice("测试市人民政府关于日期位置的通知", n_paras=0)
+        # one-line paragraphs move the end of the body line by line down the first page
+        doc.body = [Paragraph("短句。") for _ in range(n)] + [Paragraph(TEXT * 2)]
+        book = typeset_issue(pub(), issue(doc), layout, fonts)
+        pages = body_pages(book)
+        if len(pages) < 2:
+            continue
+        tested += 1
+        kinds = [pl.kind for pl in pages[1].lines if pl.kind not in ("head", "folio")]
+        assert kinds[0] != "date", f"the date starts a page (n={n})"
+        assert "date" in kinds or "date" in [pl.kind for pl in pages[0].lines]
+    assert tested
