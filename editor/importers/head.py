@@ -33,7 +33,7 @@ ORGAN_SUFFIX = (
 )
 DOC_NUMBER_LINE = re.compile(rf"^[{HAN}A-Za-z]{{1,16}}〔\d{{4}}〕\d{{1,5}}号$")
 ORDER_NUMBER_LINE = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*\d{1,5}\s*号$")
-PUBLIC_NOTE = re.compile(r"^[（(]\s*(?:此件[^（）()]{1,12}|公开方式[：:][^（）()]{1,8})\s*[）)]$")
+PUBLIC_NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件)[^（）()]{1,12}|公开方式[：:][^（）()]{1,8})\s*[）)]$")
 _RED_HEADER = re.compile(rf"^[{HAN} ]{{2,40}}文件$")
 _SIGNER_LINE = re.compile(r"^签\s*发\s*人[：:]")
 DATE_RANGE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*[—\-–~～至]+\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")

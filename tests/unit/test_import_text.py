@@ -245,3 +245,11 @@ def test_joint_organs_keep_their_separator_in_the_title():
     doc = parse_text("包头市财政局、包头市发展和改革委员会关于示范的通知\n各区财政局：\n做好工作。\n2025年3月1日").document
     assert doc.title == "包头市财政局、包头市发展和改革委员会关于示范的通知"
     assert doc.issuers == ["包头市财政局", "包头市发展和改革委员会"]
+
+
+@pytest.mark.parametrize("note", ["（此件公开发布）", "（此件主动公开）", "（此件不公开）", "（此件依申请公开）",
+                                  "(此件公开发布)", "（本件公开发布）", "（公开方式：主动公开）"])
+def test_publication_note_variants(note):
+    doc = parse_text(f"包头市人民政府关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日\n{note}").document
+    assert doc.public_note == note.replace("(", "（").replace(")", "）")
+    assert not doc.attachments
