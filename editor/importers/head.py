@@ -35,6 +35,7 @@ DOC_NUMBER_LINE = re.compile(rf"^[{HAN}A-Za-z]{{1,16}}〔\d{{4}}〕\d{{1,5}}号$
 ORDER_NUMBER_LINE = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*\d{1,5}\s*号$")
 PUBLIC_NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件)[^（）()]{1,12}|公开方式[：:][^（）()]{1,8})\s*[）)]$")
 _RED_HEADER = re.compile(rf"^[{HAN} ]{{2,40}}文件$")
+_GAZETTE_NAME = re.compile(rf"^[{HAN}]{{2,16}}政府公报$")  # a running head copied from a gazette page
 _SIGNER_LINE = re.compile(r"^签\s*发\s*人[：:]")
 DATE_RANGE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*[—\-–~～至]+\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
 PUNCT = re.compile(r"[，。、；：！？,.;:!?“”《》]")
@@ -183,7 +184,7 @@ def parse_head(cur: Cursor, report: Report, meta: dict[str, str]) -> Head:
     # red header (包头市人民政府文件) and a number above the title
     while True:
         line = cur.text()
-        if _RED_HEADER.match(line) and len(line) <= 40:
+        if (_RED_HEADER.match(line) or _GAZETTE_NAME.match(line)) and len(line) <= 40:
             report.add(Finding("red-header-removed", "info", f"the document header line “{line}” was left out"))
             cur.pos += 1
         elif _number_with_signer(line) and not head.doc_number:

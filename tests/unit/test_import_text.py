@@ -253,3 +253,8 @@ def test_publication_note_variants(note):
     doc = parse_text(f"包头市人民政府关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日\n{note}").document
     assert doc.public_note == note.replace("(", "（").replace(")", "）")
     assert not doc.attachments
+
+
+def test_gazette_running_head_above_the_title():
+    doc = parse_text("包头市人民政府公报\n市政府文件\n包头市人民政府\n关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日").document
+    assert doc.title == "包头市人民政府关于示范的通知"
