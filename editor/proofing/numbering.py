@@ -146,8 +146,10 @@ def check_numbering(blocks: list[Block], report: Report) -> None:
     barriers = [i for i, b in enumerate(blocks)
                 if isinstance(b, (Heading, Paragraph)) and _ARTICLE.match(b.text.lstrip())]
     previous = -1
+    last_token: dict[int, str] = {}
     for it in items:
-        _check_form(it, full_width, report)
+        _check_form(it, full_width, last_token.get(it.level, ""), report)
+        last_token[it.level] = it.token
         if any(previous < i < it.index for i in barriers):
             # a new chapter or article (第五条 …：（一）…) starts its own enumeration
             under_parent = dict.fromkeys(range(1, 5))
@@ -214,7 +216,7 @@ def _check_sequence(it: Item, prev: int | None, last_in_text: int | None, report
     report("heading-sequence", "warning", msg, it.index)
 
 
-def _check_form(it: Item, full_width: dict[int, bool], report: Report) -> None:
+def _check_form(it: Item, full_width: dict[int, bool], before: str, report: Report) -> None:
     std = standard_token(it.level, it.value)
     if it.is_heading and it.heading_level != it.level:
         report("heading-level-mismatch", "warning",
@@ -222,8 +224,9 @@ def _check_form(it: Item, full_width: dict[int, bool], report: Report) -> None:
                "set the level that matches the numbering (or renumber it)", it.index)
     if it.level in (2, 4) and it.brackets != "（）":
         mixed = " while the other headings of this level use full-width （ ）" if full_width[it.level] else ""
+        after = f" (after '{before}')" if before.startswith("（") and before.endswith("）") else ""
         report("heading-bracket-width", "warning",
-               f"'{it.token}' is written with half-width brackets{mixed}; write '{std}'", it.index)
+               f"'{it.token}'{after} is written with half-width brackets{mixed}; write '{std}'", it.index)
     elif it.level == 1 and it.sep != "、":
         report("heading-number-form", "warning", f"'{it.token}' → '{std}': level 1 is followed by 、", it.index)
     elif it.level == 3 and it.sep == "、":

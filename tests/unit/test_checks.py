@@ -242,6 +242,7 @@ def test_heading_mixed_bracket_width_found_with_position() -> None:
     assert len(found) == 1
     assert found[0].where == "包府发〔2025〕12号 · body · block 4 (heading)"
     assert "（三）" in found[0].message and "full-width" in found[0].message
+    assert "'(三)' (after '（二）')" in found[0].message
     assert "heading-bracket-width" not in body_codes(*blocks[:3])
 
 
