@@ -250,7 +250,8 @@ def _check_text(c: _Collector, blocks: list[Block], place: str, notes: list[tupl
         elif isinstance(block, NameList):
             raw = []
             for k, e in enumerate(block.entries):
-                raw += c.text(e.name + e.duty, in_table=f"entry {k + 1}")
+                # a name may be padded (刘　荣); its spacing is the typesetter's business
+                raw += c.text(e.name + e.duty, skip=len(e.name), in_table=f"entry {k + 1}")
             c.emit_text(raw, where)
             parts.check_names(block, where, o.max_name_length, c.add)
 

@@ -434,7 +434,7 @@ def _names(*pairs: tuple[str, str]) -> NameList:
 
 
 def test_name_list_checks() -> None:
-    good = _names(("刘荣", "任市水务局副局长；"), ("巴特尔·宝音", "任市统计局副局长；"), ("王子超", "免去市中心医院副院长职务。"))
+    good = _names(("刘　荣", "任市水务局副局长；"), ("巴特尔·宝音", "任市统计局副局长；"), ("王子超", "免去市中心医院副院长职务。"))
     doc = make_doc(kind="任免", title="包头市人民政府关于任免刘荣等同志职务的通知")
     assert run(replace(doc, body=[good])) == []
     empty = [f for f in run(replace(doc, body=[_names(("", "任市水务局副局长。"))])) if f.code == "namelist-empty-name"]
