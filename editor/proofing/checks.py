@@ -151,7 +151,9 @@ def check_document(doc: Document, options: CheckOptions | None = None, *,
     frontmatter.check_title(doc, front)
     frontmatter.check_addressees(doc, front)
     frontmatter.check_public_note(doc, o.public_notes, front)
-    for name, value in (("title", doc.title), ("addressees", doc.addressees), ("subtitle", doc.subtitle)):
+    addressees = doc.addressees.rstrip()
+    addressees = addressees[:-1] if addressees.endswith(":") else addressees  # reported by addressees-colon
+    for name, value in (("title", doc.title), ("addressees", addressees), ("subtitle", doc.subtitle)):
         if value.strip():
             c.emit_text(c.text(value), f"{head} · {name}")
 

@@ -109,15 +109,15 @@ def check_names(names: NameList, place: str, max_len: int, report: Report) -> No
             report("namelist-long-name", "warning",
                    f"the name '{entry.name}' is longer than {max_len} characters; probably part of the duty "
                    "was read as the name — split name and duty correctly", where)
+        who = f"'{entry.name}'" if name else f"entry {k + 1}"
         if not duty:
-            report("namelist-empty-duty", "error", f"'{entry.name}' has no duty; enter what is decided", where)
+            report("namelist-empty-duty", "error", f"{who} has no duty; enter what is decided", where)
         elif duty[-1] not in "；。":
             report("namelist-duty-end", "warning",
-                   f"the duty of '{entry.name}' ends in '{duty[-1]}'; end it with ； (or 。 for the last entry)",
-                   where)
+                   f"the duty of {who} ends in '{duty[-1]}'; end it with ； (or 。 for the last entry)", where)
         elif count > 1 and k == count - 1 and duty[-1] != "。":
             report("namelist-duty-end", "info",
-                   f"the last entry ('{entry.name}') ends with ；; the list usually closes with 。", where)
+                   f"the last entry ({who}) ends with ；; the list usually closes with 。", where)
 
 
 @dataclass
