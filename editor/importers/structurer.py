@@ -33,13 +33,16 @@ from editor.importers.head import (
     parse_head,
 )
 from editor.importers.normalize import HAN, Report
-from editor.model import Attachment, Block, Document, Paragraph
+from editor.model import Attachment, Block, Document, Paragraph, Table
 from editor.proofing.findings import Finding
 
 _METADATA = re.compile(
     r"^(索引号|主题分类|主题词|发文机关|发布机构|成文日期|发布日期|文号|发文字号|标题|有效性|生效日期|"
-    r"失效日期|信息来源|来源|浏览次数|字号|分类|发布时间|责任编辑|访问量|当前位置)\s*[：:](?P<value>.*)$"
+    r"失效日期|信息来源|来源|浏览次数|阅读次数|点击数|点击量|字号|分类|发布时间|责任编辑|编辑|作者|访问量|当前位置)"
+    r"\s*[：:](?P<value>.*)$"
 )
+# 2025-03-21 10:00 来源：… under the title of a web page
+_WEB_DATELINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,60})?$")
 # the furniture of a government web page copied along with the text
 _WEB_CHROME = re.compile(
     r"^(?:【?\s*字体[：:].{0,12}|【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|返回顶部|分享到[：:]?.{0,20}|"
@@ -152,6 +155,9 @@ def _strip_metadata(items: list[str | Block], report: Report) -> tuple[list[str 
         if isinstance(item, str) and len(item) <= 80 and _WEB_CHROME.match(item):
             report.note("website-metadata-removed", item)
             continue
+        if j < 30 and isinstance(item, str) and "\t" not in item and _WEB_DATELINE.match(item):
+            report.note("website-metadata-removed", item)
+            continue
         if j < 30 and isinstance(item, str):
             m = _METADATA.match(item)
             if m:
@@ -174,6 +180,11 @@ def _drop_colophon(items: list[str | Block], report: Report) -> list[str | Block
     for item in items:
         if isinstance(item, str) and _COLOPHON.match(item) and "\t" not in item:
             report.note("colophon-removed", item)
+            continue
+        if isinstance(item, Table) and len(item.rows) <= 4 and any(
+            _COLOPHON.match(line.strip()) for row in item.rows for cell in row for line in cell.text.split("\n")
+        ):
+            report.note("colophon-removed", "(a table)")  # the 版记 of a Word file, laid out as a table
             continue
         out.append(item)
     return out

@@ -272,3 +272,13 @@ def test_web_page_converted_to_docx():
     assert image.width_mm > 0
     with PILImage.open(io.BytesIO(r.images[image.ref])) as im:
         assert (im.format, im.size) == ("JPEG", (90, 90))
+
+
+def test_colophon_table_left_out():
+    cell = lambda text: f"<w:tc>{para(text)}</w:tc>"  # noqa: E731
+    colophon = (f"<w:tbl><w:tr>{cell('抄送：市委各部门，市人大常委会办公室。')}</w:tr>"
+                f"<w:tr>{cell('包头市人民政府办公室 2025年3月21日印发')}</w:tr></w:tbl>")
+    body = para("包头市人民政府关于示范的通知") + para("各区人民政府：") + para("做好工作。") + para("2025年3月21日") + colophon
+    r = parse_bytes(build_docx(body))
+    assert not r.document.attachments
+    assert "colophon-removed" in {f.code for f in r.findings}

@@ -258,3 +258,12 @@ def test_publication_note_variants(note):
 def test_gazette_running_head_above_the_title():
     doc = parse_text("包头市人民政府公报\n市政府文件\n包头市人民政府\n关于示范的通知\n各区人民政府：\n做好工作。\n2025年3月1日").document
     assert doc.title == "包头市人民政府关于示范的通知"
+
+
+def test_web_dateline_and_more_metadata():
+    text = ("包头市人民政府关于示范的通知\n2025-03-21 10:00 来源：包头市人民政府办公室\n阅读次数：1024\n"
+            "各区人民政府：\n做好工作。\n2025年3月21日")
+    result = parse_text(text)
+    assert result.document.addressees == "各区人民政府："
+    assert [b.text for b in result.document.body] == ["做好工作。"]
+    assert "website-metadata-removed" in {f.code for f in result.findings}
