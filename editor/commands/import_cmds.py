@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from editor.errors import ImportRefused, NotFoundError
+from editor.errors import GazetteError, ImportRefused, NotFoundError
 from editor.importers import ParseResult, parse_file, result_to_dict
 from editor.model import Block, Document, Image, block_text
 
@@ -120,9 +120,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     results: list[tuple[str, ParseResult]] = []
     for path in args.files:
         try:
-            results.append((path, parse_file(path)))
+            result = parse_file(path)
         except ImportRefused as exc:
             raise ImportRefused(f"{path}: {exc}; nothing was imported") from None
+        if not result.document.title:
+            raise ImportRefused(f"{path}: no title was recognised (is it a 公文?); nothing was imported")
+        results.append((path, result))
     with open_store(args.db) as store:
         service = GazetteService(store)
         issue = service.load_issue(args.issue)
@@ -132,10 +135,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"issue {args.issue} has no section “{args.section}” (its sections: {names}); nothing was imported"
             )
         with store.write():
-            for _path, result in results:
-                mapping = {ref: service.add_image(args.issue, data) for ref, data in result.images.items()}
-                _remap_images(result.document, mapping)
-                service.add_document(args.issue, args.section, result.document)
+            for path, result in results:
+                try:
+                    mapping = {ref: service.add_image(args.issue, data) for ref, data in result.images.items()}
+                    _remap_images(result.document, mapping)
+                    service.add_document(args.issue, args.section, result.document)
+                except GazetteError as exc:
+                    raise type(exc)(f"{path}: {exc}; nothing was imported") from None
     for path, result in results:
         d = result.document
         warnings = sum(1 for f in result.findings if f.severity != "info")

@@ -267,3 +267,12 @@ def test_web_dateline_and_more_metadata():
     assert result.document.addressees == "各区人民政府："
     assert [b.text for b in result.document.body] == ["做好工作。"]
     assert "website-metadata-removed" in {f.code for f in result.findings}
+
+
+def test_cli_import_refuses_a_file_without_title(tmp_path, db_path, capsys):
+    assert main(["sample", "--db", str(db_path)]) == 0
+    f = tmp_path / "body.txt"
+    f.write_text("为深入贯彻落实有关部署，现就有关事项通知如下。\n一、总体要求\n", encoding="utf-8")
+    assert main(["import", str(f), "--issue", "2025-3", "--section", "市政府文件", "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert "body.txt" in err and "no title" in err
