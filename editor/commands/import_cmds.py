@@ -141,7 +141,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _remap_images(result.document, mapping)
                     service.add_document(args.issue, args.section, result.document)
                 except GazetteError as exc:
-                    raise type(exc)(f"{path}: {exc}; nothing was imported") from None
+                    try:
+                        named = type(exc)(f"{path}: {exc}; nothing was imported")
+                    except TypeError:  # an error type with other arguments: keep it as it is
+                        raise exc from None
+                    raise named from None
     for path, result in results:
         d = result.document
         warnings = sum(1 for f in result.findings if f.severity != "info")
