@@ -68,7 +68,7 @@ class Head:
 def kind_of(title: str) -> str:
     """The document kind (one of ``DOCUMENT_KINDS``) its title's last word gives."""
     core = re.sub(r"（[^（）]{1,8}）$", "", title)
-    if "任免" in core or re.search(r"关于(?:任|免|聘任|任命|免去)[^关]*职务", core):
+    if re.search(r"任免|任职|免职|任命|聘任|免去|解聘", core) or re.search(r"关于(?:任|免)[^关]*职务", core):
         return "任免"
     for word, kind in KIND_WORDS:
         if core.endswith(word):
