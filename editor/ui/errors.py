@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor.errors import ConflictError, ContentError, GazetteError, NotFoundError, ReadOnlyError, StoreError
@@ -23,16 +23,16 @@ def _tr(text: str) -> str:
 def error_title(exc: BaseException) -> str:
     """A short dialog title for an error type."""
     if isinstance(exc, ReadOnlyError):
-        return _tr("The issue is final")
+        return _tr(QT_TRANSLATE_NOOP("Errors", "The issue is final"))
     if isinstance(exc, ConflictError):
-        return _tr("Someone else saved this document")
+        return _tr(QT_TRANSLATE_NOOP("Errors", "Someone else saved this document"))
     if isinstance(exc, NotFoundError):
-        return _tr("Not found")
+        return _tr(QT_TRANSLATE_NOOP("Errors", "Not found"))
     if isinstance(exc, StoreError):
-        return _tr("Store error")
+        return _tr(QT_TRANSLATE_NOOP("Errors", "Store error"))
     if isinstance(exc, ContentError):
-        return _tr("Content error")
-    return _tr("Error")
+        return _tr(QT_TRANSLATE_NOOP("Errors", "Content error"))
+    return _tr(QT_TRANSLATE_NOOP("Errors", "Error"))
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -40,11 +40,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, GazetteError):
         text = str(exc)
     else:
-        text = _tr("An unexpected error occurred. Your work is kept in the recovery journal.") + "\n\n" + \
+        text = _tr(QT_TRANSLATE_NOOP("Errors", "An unexpected error occurred. Your work is kept in the recovery journal.")) + "\n\n" + \
             f"{type(exc).__name__}: {exc}"
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), text, QMessageBox.StandardButton.Ok, parent)
     if log_path() is not None and not isinstance(exc, GazetteError):
-        box.setInformativeText(_tr("Details were written to %1").replace("%1", str(log_path())))
+        box.setInformativeText(_tr(QT_TRANSLATE_NOOP("Errors", "Details were written to %1")).replace("%1", str(log_path())))
     box.exec()
 
 

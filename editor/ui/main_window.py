@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 700, 560])
+        self.splitter.setSizes([340, 680, 580])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
@@ -112,9 +112,9 @@ class MainWindow(QMainWindow):
         self.model.moveSectionRequested.connect(self.move_section)
         self.form.titleEdited.connect(self._title_edited)
         self.editing.sessionChanged.connect(self._session_changed)
-        self.editing.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.editing.statusMessage.connect(self._show_message)
         self.preview.built.connect(self._preview_built)
-        self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.stack.cleanChanged.connect(self._update_title)
         self._unsubscribe = service.subscribe(self._on_change)
         cmds.error_handler = lambda exc: QTimer.singleShot(0, lambda: show_error(self, exc))
         self.refresh_issues(select=self._initial_issue())
@@ -239,8 +239,11 @@ class MainWindow(QMainWindow):
             "  " + self.tr("(read-only)") if final else ""))
         self.status_label.setStyleSheet(f"color: {color[self.issue_status]}; font-weight: bold; padding: 0 6px;")
 
-    def _update_title(self) -> None:
-        parts = ["政府公报编辑排版系统" if self.tr("Gazette Editor") == "Gazette Editor" else self.tr("Gazette Editor")]
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def _update_title(self, *_args) -> None:
+        parts = [self.tr("Gazette Editor")]
         if self.issue_key:
             year, number = self.issue_key.split("-")
             parts.insert(0, self.tr("%1 No. %2").replace("%1", year).replace("%2", number))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStyle, QToolBar
 
@@ -26,31 +29,31 @@ def build_menus(w) -> dict:
     """Create the window's menus and tool bar; returns the actions by name."""
     sp = QStyle.StandardPixmap
     a: dict = {}
-    a["save"] = _action(w, w.tr("&Save"), w.save_now, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
-    a["open_store"] = _action(w, w.tr("&Open store…"), w.open_store_dialog, QKeySequence.StandardKey.Open,
+    a["save"] = _action(w, QCoreApplication.translate("MainWindow", "&Save"), w.save_now, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
+    a["open_store"] = _action(w, QCoreApplication.translate("MainWindow", "&Open store…"), w.open_store_dialog, QKeySequence.StandardKey.Open,
                               sp.SP_DirOpenIcon)
-    a["build"] = _action(w, w.tr("&Build PDF…"), w.build_dialog, QKeySequence("Ctrl+B"), sp.SP_FileDialogDetailedView)
-    a["sample"] = _action(w, w.tr("Install the sample issue"), w.install_sample)
-    a["quit"] = _action(w, w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
-    a["undo"] = w.stack.createUndoAction(w, w.tr("&Undo"))
+    a["build"] = _action(w, QCoreApplication.translate("MainWindow", "&Build PDF…"), w.build_dialog, QKeySequence("Ctrl+B"), sp.SP_FileDialogDetailedView)
+    a["sample"] = _action(w, QCoreApplication.translate("MainWindow", "Install the sample issue"), w.install_sample)
+    a["quit"] = _action(w, QCoreApplication.translate("MainWindow", "&Quit"), w.close, QKeySequence.StandardKey.Quit)
+    a["undo"] = w.stack.createUndoAction(w, QCoreApplication.translate("MainWindow", "&Undo"))
     a["undo"].setShortcut(QKeySequence.StandardKey.Undo)
     a["undo"].setIcon(w.style().standardIcon(sp.SP_ArrowBack))
-    a["redo"] = w.stack.createRedoAction(w, w.tr("&Redo"))
+    a["redo"] = w.stack.createRedoAction(w, QCoreApplication.translate("MainWindow", "&Redo"))
     a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     a["redo"].setIcon(w.style().standardIcon(sp.SP_ArrowForward))
-    a["find"] = _action(w, w.tr("&Find document…"), w.find_dialog, QKeySequence.StandardKey.Find,
+    a["find"] = _action(w, QCoreApplication.translate("MainWindow", "&Find document…"), w.find_dialog, QKeySequence.StandardKey.Find,
                         sp.SP_FileDialogContentsView)
-    a["new_issue"] = _action(w, w.tr("&New issue…"), w.new_issue, QKeySequence("Ctrl+Shift+N"),
+    a["new_issue"] = _action(w, QCoreApplication.translate("MainWindow", "&New issue…"), w.new_issue, QKeySequence("Ctrl+Shift+N"),
                              sp.SP_FileDialogNewFolder)
-    a["issue_properties"] = _action(w, w.tr("Issue &properties…"), w.issue_properties)
-    a["publication"] = _action(w, w.tr("P&ublication properties…"), w.publication_properties)
-    a["delete_issue"] = _action(w, w.tr("Delete issue…"), w.delete_issue)
-    a["new_document"] = _action(w, w.tr("New &document"), w.new_document, QKeySequence.StandardKey.New,
+    a["issue_properties"] = _action(w, QCoreApplication.translate("MainWindow", "Issue &properties…"), w.issue_properties)
+    a["publication"] = _action(w, QCoreApplication.translate("MainWindow", "P&ublication properties…"), w.publication_properties)
+    a["delete_issue"] = _action(w, QCoreApplication.translate("MainWindow", "Delete issue…"), w.delete_issue)
+    a["new_document"] = _action(w, QCoreApplication.translate("MainWindow", "New &document"), w.new_document, QKeySequence.StandardKey.New,
                                 sp.SP_FileIcon)
-    a["delete_document"] = _action(w, w.tr("Delete document"), w.delete_document, None, sp.SP_TrashIcon)
-    a["add_section"] = _action(w, w.tr("Add column…"), w.add_section)
-    a["rename_section"] = _action(w, w.tr("Rename column…"), w.rename_section)
-    a["remove_section"] = _action(w, w.tr("Remove column"), w.remove_section)
+    a["delete_document"] = _action(w, QCoreApplication.translate("MainWindow", "Delete document"), w.delete_document, None, sp.SP_TrashIcon)
+    a["add_section"] = _action(w, QCoreApplication.translate("MainWindow", "Add column…"), w.add_section)
+    a["rename_section"] = _action(w, QCoreApplication.translate("MainWindow", "Rename column…"), w.rename_section)
+    a["remove_section"] = _action(w, QCoreApplication.translate("MainWindow", "Remove column"), w.remove_section)
     group = QActionGroup(w)
     a["status_group"] = {}
     for status in IssueStatus:
@@ -58,12 +61,12 @@ def build_menus(w) -> dict:
         act.triggered.connect(lambda _c=False, st=status: w.set_status(st))
         group.addAction(act)
         a["status_group"][status] = act
-    a["reopen"] = _action(w, w.tr("Reopen (back to draft)"), lambda: w.set_status(IssueStatus.DRAFT))
+    a["reopen"] = _action(w, QCoreApplication.translate("MainWindow", "Reopen (back to draft)"), lambda: w.set_status(IssueStatus.DRAFT))
 
     bar = w.menuBar()
-    m = bar.addMenu(w.tr("&File"))
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     m.addAction(a["open_store"])
-    recent = m.addMenu(w.tr("Recent stores"))
+    recent = m.addMenu(QCoreApplication.translate("MainWindow", "Recent stores"))
     for target in w.settings.recent_stores():
         if target != w.store_target:
             recent.addAction(target, lambda t=target: w.switch_store(t))
@@ -74,41 +77,46 @@ def build_menus(w) -> dict:
     m.addAction(a["sample"])
     m.addSeparator()
     m.addAction(a["quit"])
-    m = bar.addMenu(w.tr("&Edit"))
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     m.addAction(a["undo"])
     m.addAction(a["redo"])
     m.addSeparator()
     m.addAction(a["find"])
-    m = bar.addMenu(w.tr("&Issue"))
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Issue"))
     for name in ("new_issue", "issue_properties", "publication"):
         m.addAction(a[name])
-    sm = m.addMenu(w.tr("Status"))
+    sm = m.addMenu(QCoreApplication.translate("MainWindow", "Status"))
     for act in a["status_group"].values():
         sm.addAction(act)
     sm.addSeparator()
     sm.addAction(a["reopen"])
     m.addSeparator()
     m.addAction(a["delete_issue"])
-    m = bar.addMenu(w.tr("&Contents"))
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Contents"))
     for name in ("new_document", "delete_document", None, "add_section", "rename_section", "remove_section"):
         m.addSeparator() if name is None else m.addAction(a[name])
-    m = bar.addMenu(w.tr("F&ormat"))
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "F&ormat"))
     for label, style, level in w.body._styles:
         m.addAction(label, lambda st=style, lv=level: w.body.apply_style(st, lv or 2))
     m.addSeparator()
     m.addMenu(w.body._table_menu)
-    m = bar.addMenu(w.tr("&Help"))
-    m.addAction(w.tr("About"), lambda: QMessageBox.about(
-        w, w.tr("About"), w.tr("Gazette Editor: edit and typeset municipal government gazettes.")))
-    m.addAction(w.tr("About Qt"), QApplication.aboutQt)
+    m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    m.addAction(QCoreApplication.translate("MainWindow", "About"), lambda: QMessageBox.about(
+        w, QCoreApplication.translate("MainWindow", "About"), QCoreApplication.translate("MainWindow", "Gazette Editor: edit and typeset municipal government gazettes.")))
+    m.addAction(QCoreApplication.translate("MainWindow", "About Qt"), QApplication.aboutQt)
 
-    tb = QToolBar(w.tr("Main tool bar"))
+    tb = QToolBar(QCoreApplication.translate("MainWindow", "Main tool bar"))
     tb.setObjectName("main-toolbar")
     tb.setMovable(False)
     from PySide6.QtCore import Qt
 
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for name in ("save", "undo", "redo", None, "new_issue", "new_document", None, "find", "build"):
-        tb.addSeparator() if name is None else tb.addAction(a[name])
+        if name is None:
+            tb.addSeparator()
+            continue
+        tb.addAction(a[name])
+        # tool buttons without the menu mnemonic: "保存(&S)" -> "保存"
+        a[name].setIconText(re.sub(r"\(&\w\)|&|…", "", a[name].text()).strip())
     w.addToolBar(tb)
     return a

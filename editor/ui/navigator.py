@@ -26,9 +26,11 @@ STATUS_COLORS = {IssueStatus.DRAFT: "#5f6368", IssueStatus.PROOF: "#b26a00", Iss
 
 def status_name(status: IssueStatus) -> str:
     """The status as shown to the user."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-    names = {IssueStatus.DRAFT: "Draft", IssueStatus.PROOF: "Proof", IssueStatus.FINAL: "Final"}
+    names = {IssueStatus.DRAFT: QT_TRANSLATE_NOOP("Status", "Draft"),
+             IssueStatus.PROOF: QT_TRANSLATE_NOOP("Status", "Proof"),
+             IssueStatus.FINAL: QT_TRANSLATE_NOOP("Status", "Final")}
     return QCoreApplication.translate("Status", names[IssueStatus(status)])
 
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QPointF, QThreadPool, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
@@ -87,6 +87,7 @@ class PreviewPane(QWidget):
         bar.addWidget(self.zoom)
         bar.addStretch(1)
         bar.addWidget(self.page_label)
+        bar.addSpacing(12)
         bar.addWidget(self.progress)
         bar.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -151,7 +152,8 @@ class PreviewPane(QWidget):
         same_scope = scope == self.last_scope
         self.document.load(str(result.path))
         self.last_result, self.last_scope = result, scope
-        self.status.setText(self.tr("%n page(s)", "", int(result.page_count)))
+        self.status.setText(self.tr("Updated in %1 s").replace("%1", f"{self.last_duration:.2f}"))
+        self.status.setToolTip("")
         target = self._jump_after_build
         self._jump_after_build = None
         if target is not None:
@@ -212,4 +214,3 @@ class PreviewPane(QWidget):
         self.document.close()
 
 
-__all__ = ["PreviewPane", "DEBOUNCE_MS", "Qt"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QTextDocument, QUndoCommand
 
 from editor.model import Document
@@ -25,7 +25,7 @@ class FieldCommand(QUndoCommand):
     """Change one form field; consecutive typing in the same field merges into one step."""
 
     def __init__(self, session: DocumentSession, name: str, old: object, new: object) -> None:
-        super().__init__(_tr("Edit field"))
+        super().__init__(_tr(QT_TRANSLATE_NOOP("Undo", "Edit field")))
         self.session, self.name, self.old, self.new = session, name, old, new
 
     def redo(self) -> None:
@@ -51,7 +51,7 @@ class TextCommand(QUndoCommand):
     """One step of a body text document's own undo history, driven from the window's stack."""
 
     def __init__(self, session: DocumentSession, part: Part) -> None:
-        super().__init__(_tr("Edit text"))
+        super().__init__(_tr(QT_TRANSLATE_NOOP("Undo", "Edit text")))
         self.session, self.doc = session, part.doc
         self.part = part
         self._first = True
@@ -82,7 +82,7 @@ class PartHeaderCommand(QUndoCommand):
     """Change an attachment's label and title."""
 
     def __init__(self, session: DocumentSession, index: int, label: str, title: str) -> None:
-        super().__init__(_tr("Edit attachment"))
+        super().__init__(_tr(QT_TRANSLATE_NOOP("Undo", "Edit attachment")))
         part = session.parts[index]
         self.session, self.index = session, index
         self.old = (part.label, part.title)
@@ -99,7 +99,7 @@ class AddPartCommand(QUndoCommand):
     """Add (or, with ``remove=True``, remove) an attachment."""
 
     def __init__(self, session: DocumentSession, index: int, part: Part, remove: bool = False) -> None:
-        super().__init__(_tr("Remove attachment") if remove else _tr("Add attachment"))
+        super().__init__(_tr(QT_TRANSLATE_NOOP("Undo", "Remove attachment")) if remove else _tr(QT_TRANSLATE_NOOP("Undo", "Add attachment")))
         self.session, self.index, self.part, self.remove = session, index, part, remove
 
     def _add(self) -> None:
@@ -163,28 +163,28 @@ def _guarded(fn: Callable[[], None]) -> None:
 def move_document_command(service: GazetteService, uid: str, section: str, index: int) -> ServiceCommand:
     """Move a document to ``section`` at ``index``; undo puts it back."""
     _key, old_section, old_index = service.document_location(uid)
-    return ServiceCommand(_tr("Move document"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Move document")),
                           lambda: service.move_document(uid, section, index),
                           lambda: service.move_document(uid, old_section, old_index))
 
 
 def move_section_command(service: GazetteService, key: str, name: str, old: int, new: int) -> ServiceCommand:
     """Move a column to position ``new``."""
-    return ServiceCommand(_tr("Move column"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Move column")),
                           lambda: service.move_section(key, name, new),
                           lambda: service.move_section(key, name, old))
 
 
 def add_section_command(service: GazetteService, key: str, name: str, index: int | None) -> ServiceCommand:
     """Add a column."""
-    return ServiceCommand(_tr("Add column"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Add column")),
                           lambda: service.add_section(key, name, index),
                           lambda: service.remove_section(key, name))
 
 
 def rename_section_command(service: GazetteService, key: str, old: str, new: str) -> ServiceCommand:
     """Rename a column."""
-    return ServiceCommand(_tr("Rename column"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Rename column")),
                           lambda: service.rename_section(key, old, new),
                           lambda: service.rename_section(key, new, old))
 
@@ -200,13 +200,13 @@ def remove_section_command(service: GazetteService, key: str, name: str) -> Serv
         for i, doc in enumerate(docs):
             service.add_document(key, name, doc, i)
 
-    return ServiceCommand(_tr("Remove column"), lambda: service.remove_section(key, name, force=True), restore)
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Remove column")), lambda: service.remove_section(key, name, force=True), restore)
 
 
 def add_document_command(service: GazetteService, key: str, section: str, doc: Document,
                          index: int | None = None) -> ServiceCommand:
     """Add a document."""
-    return ServiceCommand(_tr("Add document"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Add document")),
                           lambda: service.add_document(key, section, doc, index),
                           lambda: service.delete_document(doc.uid))
 
@@ -215,6 +215,6 @@ def delete_document_command(service: GazetteService, uid: str) -> ServiceCommand
     """Delete a document; undo adds it back where it was."""
     key, section, index = service.document_location(uid)
     doc, _version = service.load_document(uid)
-    return ServiceCommand(_tr("Delete document"),
+    return ServiceCommand(_tr(QT_TRANSLATE_NOOP("Undo", "Delete document")),
                           lambda: service.delete_document(uid),
                           lambda: service.add_document(key, section, doc, index))

@@ -1,0 +1,105 @@
+"""The preview rebuilds in the background after an edit; the build dialog; the tree shows pages;
+the Chinese translation is complete and compiled."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+pytestmark = pytest.mark.gui
+
+pytest.importorskip("editor.render.build")
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "gazette_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _pdf_text(path: Path, first: int, last: int) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return "".join(reader.pages[i].extract_text() or "" for i in range(first, min(last, len(reader.pages))))
+
+
+def test_preview_rebuilds_after_an_edit_and_shows_pages(window, plan_uid, type_text, qtbot):
+    preview = window.preview
+    with qtbot.waitSignal(preview.built, timeout=60000):
+        preview.rebuild_now()
+    assert window.model.index(0, 1, window.model.section_index("市政府文件")).data() == "1"
+    first = preview.last_result.document_pdf_index[plan_uid]
+    window.open_document(plan_uid)
+    assert preview.view.pageNavigator().currentPage() == first
+    editor = window.body.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(preview.built, timeout=60000) as blocker:
+        type_text(editor, "预览检查句。")
+        assert preview.timer.isActive()  # debounced: waits for the typing to stop
+    result = blocker.args[0]
+    assert "预览检查句" in _pdf_text(Path(result.path), first, first + 2).replace("\n", "")
+    assert preview.document.pageCount() == result.page_count
+    assert window.current.dirty  # the preview showed the edit before it was saved
+
+
+def test_preview_of_the_current_document_only(window, plan_uid, qtbot):
+    window.open_document(plan_uid)
+    with qtbot.waitSignal(window.preview.built, timeout=60000) as blocker:
+        window.preview.scope.setCurrentIndex(1)
+    result, scope = blocker.args
+    assert scope == "document"
+    assert set(result.document_pdf_index) == {plan_uid}
+
+
+def test_build_dialog_writes_the_pdf_and_can_open_the_folder(window, tmp_path, qtbot, monkeypatch):
+    from editor.ui.build_dialog import BuildDialog
+
+    dialog = BuildDialog(window.issue_snapshot, "2025-3", tmp_path, window)
+    dialog.mode_group.button(1).setChecked(True)
+    with qtbot.waitSignal(dialog.built, timeout=60000):
+        dialog.build_button.click()
+    out = tmp_path / "gazette-2025-3-web.pdf"
+    assert out.exists() and dialog.progress.value() == 100
+    opened = []
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    dialog.open_folder()
+    assert opened and Path(opened[0].toLocalFile()) == tmp_path
+
+
+def test_translation_is_complete_and_compiled(qapp, tmp_path):
+    text = TS.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+        assert QCoreApplication.translate("Navigator", "Issues") == "期刊"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    lrelease = shutil.which("pyside6-lrelease", path=str(ROOT / ".venv" / "bin")) or shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([lrelease, str(TS), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == QM.read_bytes(), "the committed .qm is older than the .ts: run pyside6-lrelease"
+
+
+def test_the_window_speaks_chinese(qtbot, sample_db, qapp):
+    from editor.ui.app import install_translations
+    from editor.ui.main_window import MainWindow
+
+    translators = install_translations(qapp, "zh_CN")
+    try:
+        win = MainWindow.open(str(sample_db))
+        qtbot.addWidget(win)
+        titles = [a.text() for a in win.menuBar().actions()]
+        assert titles[:3] == ["文件(&F)", "编辑(&E)", "期刊(&I)"]
+        assert win.navigator.issues.item(0).text().startswith("2025年第3期（总第154期）")
+        assert "政府公报编辑排版系统" in win.windowTitle()
+        win.close()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
