@@ -22,6 +22,10 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _CJK_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff5e“”‘’《》]")
 
 _ODD_SPACES = dict.fromkeys(map(ord, "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"), " ")
+_FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
+}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 DOC_NUMBER_ANY = re.compile(
@@ -84,6 +88,7 @@ _MESSAGES = {
     "page-number-removed": ("info", "{n} page number line(s) from page breaks were removed"),
     "running-head-removed": ("info", "{n} running head or repeated title line(s) from page breaks were removed"),
     "doc-number-brackets": ("warning", "{n} document number(s) had other brackets, 第 or a leading zero and were normalised (〔2025〕12号)"),
+    "full-width-alphanumerics": ("warning", "{n} line(s) had full-width digits or letters; they were made half-width"),
     "lines-joined": ("info", "{n} line break(s) inside paragraphs were joined"),
     "colophon-removed": ("info", "{n} colophon line(s) (抄送/印发) were left out"),
     "website-metadata-removed": ("info", "{n} website metadata line(s) (索引号, 发布日期 …) were left out"),
@@ -208,6 +213,13 @@ def clean_line(line: str, report: Report) -> str:
         line = "\t".join(cell.strip(" ") for cell in line.split("\t")).rstrip("\t")
     if "  " in line:
         line = re.sub(" {2,}", " ", line)
+    if any("\uff10" <= ch <= "\uff5a" for ch in line):
+        half = line.translate(_FULLWIDTH_ALNUM)
+        half = re.sub(r"(?<=[0-9])％", "%", half)
+        half = re.sub(r"(?<=[0-9])．(?=[0-9])", ".", half)
+        if half != line:
+            report.note("full-width-alphanumerics", line)
+            line = half
     fixed, k = fix_punctuation(line)
     if k:
         report.note("half-width-punctuation", line, k)
