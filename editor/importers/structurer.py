@@ -291,8 +291,8 @@ def _attachments(
                     break
         regions.append(_Region(label, title))
 
-    if _label_at(cur) is None:
-        start_region("")
+    if _label_at(cur) is None and not (pending and match_title(cur, [t for _, t in pending])):
+        start_region("")  # the enclosed text of a 印发 notice
     while cur.pos < len(tail):
         if check and cur.pos % 512 == 0:
             check()
