@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 import warnings
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -27,6 +28,9 @@ from editor.importers.package import Package, sniff
 from editor.importers.structurer import structure
 from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
 from editor.proofing.findings import Finding
+
+if TYPE_CHECKING:
+    from editor.importers import Deadline, ParseResult
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -407,9 +411,9 @@ def _int_attr(el: etree._Element | None, name: str) -> int:
         return 0
 
 
-def parse_docx(data: bytes, name: str = "the file", deadline=None):
+def parse_docx(data: bytes, name: str = "the file", deadline: Deadline | None = None) -> ParseResult:
     """Read a .docx file's bytes into a :class:`editor.importers.ParseResult`."""
-    from editor.importers import Deadline, ParseResult
+    from editor.importers import Deadline, ParseResult  # noqa: F811 - the runtime import
 
     deadline = deadline or Deadline()
     report = Report()
