@@ -99,6 +99,8 @@ def parse_bytes(data: bytes, name: str = "the file", deadline: Deadline | None =
             f"{name} is an encrypted Word file or an old .doc (a compound file); "
             "remove the password or save it as .docx first"
         )
+    if kind == "pdf":
+        raise ImportRefused(f"{name} is a PDF file; copy its text and paste it, or save it as .txt or .docx first")
     if kind == "binary":
         raise ImportRefused(f"{name} is neither a .docx file nor plain text")
     if len(data) > MAX_TEXT_BYTES:

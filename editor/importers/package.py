@@ -29,11 +29,13 @@ OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes are: ``zip``, ``ole`` (encrypted Word or old .doc), ``text`` or ``binary``."""
+    """What the bytes are: ``zip``, ``ole`` (encrypted Word or old .doc), ``pdf``, ``text`` or ``binary``."""
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return "zip"
     if data.startswith(OLE_MAGIC) or data.startswith(OLE_MAGIC[:4]):
         return "ole"
+    if data.startswith(b"%PDF"):
+        return "pdf"
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"
@@ -120,4 +122,6 @@ class Package:
                 return target
         if self.has("word/document.xml"):
             return "word/document.xml"
+        if self.has("mimetype") and self.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+            raise ImportRefused(f"{self.name} is an OpenDocument file, not a Word document; save it as .docx first")
         raise ImportRefused(f"{self.name} is a zip archive but not a Word document (it has no word/document.xml)")

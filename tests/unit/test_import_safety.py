@@ -182,3 +182,8 @@ def test_deeply_nested_document_is_refused_or_read():
         parse_bytes(_zip({"word/document.xml": _document(body)}))
     except ImportRefused as exc:
         assert "nested" in str(exc) or "well-formed" in str(exc)
+
+
+def test_other_formats_get_a_helpful_message():
+    refused(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF")
+    refused(_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), "OpenDocument")
