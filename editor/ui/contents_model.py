@@ -5,6 +5,7 @@ service calls and the model is refreshed from the store when the service reports
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 
@@ -19,17 +20,22 @@ _ROOT = QModelIndex()
 KindRole = Qt.ItemDataRole.UserRole + 2  # "section" | "document"
 
 
-@dataclass
+_IDS = itertools.count(1)
+
+
+@dataclass(eq=False)
 class _Doc:
     uid: str
     title: str
     section: _Section | None = None
+    id: int = field(default_factory=lambda: next(_IDS))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Section:
     name: str
     docs: list[_Doc] = field(default_factory=list)
+    id: int = field(default_factory=lambda: next(_IDS))
 
 
 class ContentsModel(QAbstractItemModel):
@@ -41,6 +47,8 @@ class ContentsModel(QAbstractItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._sections: list[_Section] = []
+        # indexes carry a node id, never a raw pointer: a stale index then finds no node
+        self._nodes: dict[int, _Section | _Doc] = {}
         self.pages: dict[str, int] = {}
         self.read_only = False
 
@@ -49,12 +57,19 @@ class ContentsModel(QAbstractItemModel):
         """Show the contents of ``issue`` (None: empty)."""
         self.beginResetModel()
         self._sections = []
+        self._nodes = {}
         if issue is not None:
             for s in issue.sections:
                 sec = _Section(s.name)
                 sec.docs = [_Doc(d.uid, d.title, sec) for d in s.documents]
                 self._sections.append(sec)
+                self._nodes[sec.id] = sec
+                self._nodes.update((d.id, d) for d in sec.docs)
         self.endResetModel()
+
+    def node(self, index: QModelIndex | QPersistentModelIndex):
+        """The section or document behind an index (None when invalid or stale)."""
+        return self._nodes.get(index.internalId()) if index.isValid() else None
 
     def set_pages(self, pages: dict[str, int]) -> None:
         """Show printed page numbers (from the last build)."""
@@ -103,18 +118,18 @@ class ContentsModel(QAbstractItemModel):
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, self._sections[row])
-        sec = parent.internalPointer()
+            return self.createIndex(row, column, self._sections[row].id)
+        sec = self.node(parent)
         if isinstance(sec, _Section) and row < len(sec.docs):
-            return self.createIndex(row, column, sec.docs[row])
+            return self.createIndex(row, column, sec.docs[row].id)
         return QModelIndex()
 
     def parent(self, index: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
-        node = index.internalPointer()
+        node = self.node(index)
         if isinstance(node, _Doc) and node.section in self._sections:
-            return self.createIndex(self._sections.index(node.section), 0, node.section)
+            return self.createIndex(self._sections.index(node.section), 0, node.section.id)
         return QModelIndex()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -122,7 +137,7 @@ class ContentsModel(QAbstractItemModel):
             return len(self._sections)
         if parent.column() != 0:
             return 0
-        node = parent.internalPointer()
+        node = self.node(parent)
         return len(node.docs) if isinstance(node, _Section) else 0
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -136,7 +151,9 @@ class ContentsModel(QAbstractItemModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        node = index.internalPointer()
+        node = self.node(index)
+        if node is None:
+            return None
         is_sec = isinstance(node, _Section)
         if role == KindRole:
             return "section" if is_sec else "document"
@@ -183,7 +200,9 @@ class ContentsModel(QAbstractItemModel):
         mime = QMimeData()
         for index in indexes:
             if index.isValid() and index.column() == 0:
-                node = index.internalPointer()
+                node = self.node(index)
+                if node is None:
+                    continue
                 item = ({"kind": "section", "name": node.name} if isinstance(node, _Section)
                         else {"kind": "document", "uid": node.uid})
                 mime.setData(MIME_TYPE, json.dumps(item).encode("utf-8"))
@@ -212,7 +231,9 @@ class ContentsModel(QAbstractItemModel):
                 # dropped between columns: the end of the column above the gap
                 sec, row = self._sections[max(row - 1, 0)], -1
             else:
-                node = parent.internalPointer()
+                node = self.node(parent)
+                if node is None:
+                    return None
                 if isinstance(node, _Doc):  # dropped onto a document: before it
                     sec, row = node.section, node.section.docs.index(node)
                 else:
@@ -232,7 +253,9 @@ class ContentsModel(QAbstractItemModel):
                 return None
             old = names.index(name)
             if parent.isValid():
-                node = parent.internalPointer()
+                node = self.node(parent)
+                if node is None:
+                    return None
                 sec = node.section if isinstance(node, _Doc) else node
                 row = self._sections.index(sec)
             if row < 0:

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.body.image_store = lambda data: self.service.add_image(self.issue_key, data)
         self.preview = PreviewPane()
         self.preview.snapshot = self.preview_snapshot
+        self.preview.set_scope(self.settings.preview_scope())
+        self.preview.scope.currentIndexChanged.connect(self._scope_changed)
 
         editor_box = QWidget()
         el = QVBoxLayout(editor_box)
@@ -545,6 +547,9 @@ class MainWindow(QMainWindow):
             issue.sections = [Section(s.name, [d for d in s.documents if d.uid == uid])
                               for s in issue.sections if any(d.uid == uid for d in s.documents)]
         return pub, issue, uid
+
+    def _scope_changed(self, _index: int) -> None:
+        self.settings.set_preview_scope(self.preview.current_scope())
 
     def _preview_built(self, result, scope: str) -> None:
         if scope == "issue":

@@ -103,6 +103,12 @@ class PreviewPane(QWidget):
         """"issue" or "document"."""
         return self.scope.currentData()
 
+    def set_scope(self, scope: str) -> None:
+        """Show the whole issue ("issue") or the current document ("document"), without a build."""
+        self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        self.scope.blockSignals(False)
+
     def request_rebuild(self) -> None:
         """Rebuild shortly (restarts the debounce timer)."""
         self.timer.start()

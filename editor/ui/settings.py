@@ -82,6 +82,15 @@ class Settings:
         """Remember the build folder."""
         self.qs.setValue("build/folder", folder)
 
+    def preview_scope(self) -> str:
+        """What the preview shows: "document" (default: fastest while editing) or "issue"."""
+        value = str(self.qs.value("preview/scope", "document"))
+        return value if value in ("document", "issue") else "document"
+
+    def set_preview_scope(self, scope: str) -> None:
+        """Remember what the preview shows."""
+        self.qs.setValue("preview/scope", scope)
+
     def language(self) -> str:
         """Interface language: "zh_CN" (default) or "en"."""
         return str(self.qs.value("ui/language", "zh_CN"))

@@ -213,6 +213,8 @@ def test_final_issue_is_read_only_until_reopened(window, plan_uid):
     assert not window.actions["new_document"].isEnabled()
     window.set_status(IssueStatus.DRAFT)
     assert not window.form.title.isReadOnly()
+    assert not window.model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, sec0)  # stale index
+    sec0 = window.model.section_index("市政府文件")
     assert window.model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, sec0)
 
 

@@ -27,6 +27,7 @@ def _pdf_text(path: Path, first: int, last: int) -> str:
 
 def test_preview_rebuilds_after_an_edit_and_shows_pages(window, plan_uid, type_text, qtbot):
     preview = window.preview
+    preview.set_scope("issue")
     with qtbot.waitSignal(preview.built, timeout=60000):
         preview.rebuild_now()
     assert window.model.index(0, 1, window.model.section_index("市政府文件")).data() == "1"
@@ -46,11 +47,14 @@ def test_preview_rebuilds_after_an_edit_and_shows_pages(window, plan_uid, type_t
 
 def test_preview_of_the_current_document_only(window, plan_uid, qtbot):
     window.open_document(plan_uid)
+    assert window.preview.current_scope() == "document"  # the default: fastest while editing
+    window.preview.set_scope("issue")
     with qtbot.waitSignal(window.preview.built, timeout=60000) as blocker:
-        window.preview.scope.setCurrentIndex(1)
+        window.preview.scope.setCurrentIndex(window.preview.scope.findData("document"))
     result, scope = blocker.args
     assert scope == "document"
     assert set(result.document_pdf_index) == {plan_uid}
+    assert window.settings.preview_scope() == "document"
 
 
 def test_build_dialog_writes_the_pdf_and_can_open_the_folder(window, tmp_path, qtbot, monkeypatch):
