@@ -131,8 +131,12 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif screen is not None and screen.width() > 800:
+            self.resize(int(screen.width() * 0.94), int(screen.height() * 0.92))
+            self.move(screen.center() - self.rect().center())
         if state is not None:
             self.restoreState(state)
         for name, splitter in (("main", self.splitter), ("navigator", self.navigator.splitter)):

@@ -54,6 +54,7 @@ class DocumentSession(QObject):
     def _new_part(self, label: str | None, title: str, blocks: list) -> Part:
         qdoc = blocks_document(blocks, self.images)
         qdoc.setParent(self)
+        qdoc.setProperty("seenRevision", qdoc.revision())
         qdoc.contentsChange.connect(self._text_changed)
         return Part(label, title, qdoc)
 
@@ -62,6 +63,13 @@ class DocumentSession(QObject):
         self.parts += [self._new_part(a.label, a.title, a.body) for a in doc.attachments]
 
     def _text_changed(self, _pos: int, removed: int, added: int) -> None:
+        # a QTextEdit re-laying out a document it was given reports a "change" without a new
+        # revision: only a new revision is an edit
+        doc = self.sender()
+        if isinstance(doc, QTextDocument):
+            if doc.revision() == doc.property("seenRevision"):
+                return
+            doc.setProperty("seenRevision", doc.revision())
         if removed or added:
             self.mark_dirty()
 

@@ -27,6 +27,7 @@ def _pdf_text(path: Path, first: int, last: int) -> str:
 
 def test_preview_rebuilds_after_an_edit_and_shows_pages(window, plan_uid, type_text, qtbot):
     preview = window.preview
+    qtbot.waitUntil(lambda: not preview.is_busy(), timeout=60000)  # the first build at start
     preview.set_scope("issue")
     with qtbot.waitSignal(preview.built, timeout=60000):
         preview.rebuild_now()
@@ -48,6 +49,7 @@ def test_preview_rebuilds_after_an_edit_and_shows_pages(window, plan_uid, type_t
 def test_preview_of_the_current_document_only(window, plan_uid, qtbot):
     window.open_document(plan_uid)
     assert window.preview.current_scope() == "document"  # the default: fastest while editing
+    qtbot.waitUntil(lambda: not window.preview.is_busy(), timeout=60000)
     window.preview.set_scope("issue")
     with qtbot.waitSignal(window.preview.built, timeout=60000) as blocker:
         window.preview.scope.setCurrentIndex(window.preview.scope.findData("document"))
