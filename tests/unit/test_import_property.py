@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.errors import ImportRefused
@@ -114,6 +114,7 @@ NOTICE = (Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "notice
 
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(0, len(NOTICE) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+@example(flips=[(8974, 64)])  # once made zipfile raise NotImplementedError ("zip file version 6.4")
 def test_docx_reader_never_crashes_on_a_damaged_word_file(flips):
     data = bytearray(NOTICE)
     for pos, value in flips:
