@@ -76,6 +76,7 @@ def structure(
                    addressees=head.addressees, subtitle=head.subtitle)
     rest = items[cur.pos:]
     rest = _drop_colophon(rest, report)
+    rest = _byline(rest, doc, report)
 
     # the signing date ends the main document; a date right under the title with text
     # after it (a meeting's date above its minutes) is a subtitle instead
@@ -136,6 +137,30 @@ def structure(
     return doc
 
 
+def _byline(rest: list[str | Block], doc: Document, report: Report) -> list[str | Block]:
+    """Organ line(s) and a date right under the title, with the text after them (a
+    statistical bulletin, a report, a speech): the organ issues it, the date is its date."""
+    organs: list[str] = []
+    for j, item in enumerate(rest[:4]):
+        if not isinstance(item, str):
+            return rest
+        parsed = parse_date_line(item)
+        if parsed:
+            if organs and _text_follows(rest[j + 1:]) and not doc.addressees:
+                if not doc.issuers:
+                    doc.issuers = organs
+                doc.signing_date = parsed.value
+                _date_findings(parsed, item, report)
+                report.add(Finding("byline", "info", "the organ and date under the title were read as its byline",
+                                   " ".join(organs) + " " + item))
+                return rest[j + 1:]
+            return rest
+        if not organ_line(item):
+            return rest
+        organs.extend(o for o in item.split(" ") if o)
+    return rest
+
+
 def _text_follows(items: Sequence[str | Block]) -> bool:
     """True when body text follows (not a publication note, a label or nothing)."""
     for item in items[:3]:
@@ -143,7 +168,7 @@ def _text_follows(items: Sequence[str | Block]) -> bool:
             return True
         if PUBLIC_NOTE.match(item) or LABEL_RE.match(item) or _CONTACT.match(item):
             return False
-        if len(item) > 15:
+        if len(item) > 15 or re.search(r"[，。；]", item):
             return True
     return False
 

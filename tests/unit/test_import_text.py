@@ -276,3 +276,13 @@ def test_cli_import_refuses_a_file_without_title(tmp_path, db_path, capsys):
     assert main(["import", str(f), "--issue", "2025-3", "--section", "市政府文件", "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert "body.txt" in err and "no title" in err
+
+
+def test_title_ending_in_other_words_stops_the_title():
+    doc = parse_text("2024年包头市国民经济和社会发展统计公报\n包头市统计局\n2025年3月20日\n2024年，全市经济稳中有进。").document
+    assert doc.title == "2024年包头市国民经济和社会发展统计公报" and doc.kind == "其他"
+    doc = parse_text("包头市人民政府办公室关于印发2025年政务公开工作要点\n的通知\n各区人民政府：\n现印发给你们。").document
+    assert doc.title == "包头市人民政府办公室关于印发2025年政务公开工作要点的通知" and doc.kind == "通知"
+    doc = parse_text("2024年包头市国民经济和社会发展统计公报\n包头市统计局\n2025年3月20日\n2024年，全市经济稳中有进。").document
+    assert doc.issuers == ["包头市统计局"] and doc.signing_date == date(2025, 3, 20) and not doc.attachments
+    assert [b.text for b in doc.body] == ["2024年，全市经济稳中有进。"]
