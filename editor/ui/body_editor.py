@@ -275,6 +275,8 @@ class BodyEditor(QWidget):
         self.remove_part_button.setEnabled(is_att and not s.read_only)
         self.part_label.setText(part.label or "" if is_att else "")
         self.part_title.setText(part.title if is_att else "")
+        self.part_title.setCursorPosition(0)
+        self.part_title.setToolTip(part.title if is_att else "")
         self.editor.setReadOnly(s.read_only)
         self.toolbar.setEnabled(not s.read_only)
         self.partShown.emit(index)

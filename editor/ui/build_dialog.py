@@ -130,6 +130,9 @@ class BuildDialog(QDialog):
         text = self.tr("Wrote %1 (%2 pages).").replace("%1", str(result.path)).replace("%2", str(result.page_count))
         if findings:
             text += " " + self.tr("%1 finding(s); see the proof report.").replace("%1", str(len(findings)))
+            report = getattr(result, "report_path", None)
+            if report:
+                text += f"\n{report}"
         self.message.setText(text)
         self.build_button.setEnabled(True)
         self.close_button.setEnabled(True)

@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         return issue.key
 
     def issue_properties(self) -> None:
-        """Edit the open issue's numbers and date."""
+        """Edit the open issue's numbers and date (undoable)."""
         from editor.ui.issue_dialogs import IssueDialog
 
         if self.issue_key is None:
@@ -457,42 +457,61 @@ class MainWindow(QMainWindow):
         dialog = IssueDialog(issue, self.tr("Issue properties"), self, read_only=final)
         if dialog.exec() != IssueDialog.DialogCode.Accepted:
             return
-        year, number, cumulative, pub_date = dialog.values()
-        try:
-            updated = self.service.update_issue(self.issue_key, year=year, number=number, cumulative=cumulative,
-                                                pub_date=pub_date)
-        except GazetteError as exc:
-            show_error(self, exc)
+        old = (issue.year, issue.number, issue.cumulative, issue.pub_date)
+        new = dialog.values()
+        if new == old:
             return
+        old_key, new_key = issue.key, f"{new[0]}-{new[1]}"
+        self.run_command(cmds.ServiceCommand(self.tr("Issue properties"),
+                                             lambda: self._set_issue_numbers(old_key, new),
+                                             lambda: self._set_issue_numbers(new_key, old)))
+
+    def _set_issue_numbers(self, key: str, values: tuple) -> None:
+        year, number, cumulative, pub_date = values
+        updated = self.service.update_issue(key, year=year, number=number, cumulative=cumulative,
+                                            pub_date=pub_date)
         for s in self.editing.sessions.values():
-            if s.issue_key == self.issue_key:
+            if s.issue_key == key:
                 s.issue_key = updated.key
-        self.issue_key = None
-        self.refresh_issues(select=updated.key)
+        if self.issue_key == key:
+            self.issue_key = None
+            self.refresh_issues(select=updated.key)
+        else:
+            self._refresh_issue_list()
 
     def publication_properties(self) -> None:
-        """Edit the gazette's cover and imprint fields."""
+        """Edit the gazette's cover and imprint fields (undoable)."""
         from editor.ui.issue_dialogs import PublicationDialog
 
-        dialog = PublicationDialog(self.service.publication(), self)
+        old = self.service.publication()
+        dialog = PublicationDialog(old, self)
         if dialog.exec() == PublicationDialog.DialogCode.Accepted:
-            try:
-                self.service.save_publication(dialog.publication())
-            except GazetteError as exc:
-                show_error(self, exc)
+            new = dialog.publication()
+            if new != old:
+                self.run_command(cmds.ServiceCommand(self.tr("Publication properties"),
+                                                     lambda: self.service.save_publication(new),
+                                                     lambda: self.service.save_publication(old)))
 
     def set_status(self, status: IssueStatus) -> None:
-        """Move the issue to draft, proof or final (final -> draft/proof reopens it)."""
+        """Move the issue to draft, proof or final (final -> draft/proof reopens it); undoable."""
         if self.issue_key is None or status == self.issue_status:
+            self._apply_read_only()
             return
-        if status == IssueStatus.FINAL:
-            if not self.editing.save_all():
-                return
-        try:
-            self.service.set_status(self.issue_key, status)
-        except GazetteError as exc:
-            show_error(self, exc)
-        self.refresh_issues(select=self.issue_key)
+        if status == IssueStatus.FINAL and not self.editing.save_all():
+            self._apply_read_only()
+            return
+        key, old = self.issue_key, self.issue_status
+        self.run_command(cmds.ServiceCommand(self.tr("Change status"),
+                                             lambda: self._set_status(key, status),
+                                             lambda: self._set_status(key, old)))
+        self._apply_read_only()
+
+    def _set_status(self, key: str, status: IssueStatus) -> None:
+        self.service.set_status(key, status)
+        if key == self.issue_key:
+            self.refresh_issues(select=key)
+        else:
+            self._refresh_issue_list()
 
     def delete_issue(self) -> None:
         """Delete the open issue after asking."""

@@ -182,48 +182,48 @@
         <translation>印发的正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="324"/>
+        <location filename="../../editor/ui/body_editor.py" line="326"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="369"/>
+        <location filename="../../editor/ui/body_editor.py" line="371"/>
         <source>Insert table</source>
         <translation>插入表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="370"/>
+        <location filename="../../editor/ui/body_editor.py" line="372"/>
         <source>Rows × columns (e.g. 4×3):</source>
         <translation>行数 × 列数（如 4×3）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="385"/>
+        <location filename="../../editor/ui/body_editor.py" line="387"/>
         <source>Header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="385"/>
+        <location filename="../../editor/ui/body_editor.py" line="387"/>
         <source>Rows repeated on every page:</source>
         <translation>每页重复的表头行数：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="399"/>
-        <location filename="../../editor/ui/body_editor.py" line="407"/>
+        <location filename="../../editor/ui/body_editor.py" line="401"/>
+        <location filename="../../editor/ui/body_editor.py" line="409"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="400"/>
+        <location filename="../../editor/ui/body_editor.py" line="402"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="407"/>
+        <location filename="../../editor/ui/body_editor.py" line="409"/>
         <source>Caption (optional):</source>
         <translation>图题（可选）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="417"/>
+        <location filename="../../editor/ui/body_editor.py" line="419"/>
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>发现 %1 个问题，请查看检查报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="141"/>
+        <location filename="../../editor/ui/build_dialog.py" line="144"/>
         <source>The build failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -350,17 +350,17 @@
 <context>
     <name>ContentsModel</name>
     <message>
-        <location filename="../../editor/ui/contents_model.py" line="133"/>
+        <location filename="../../editor/ui/contents_model.py" line="148"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/contents_model.py" line="133"/>
+        <location filename="../../editor/ui/contents_model.py" line="148"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/contents_model.py" line="153"/>
+        <location filename="../../editor/ui/contents_model.py" line="170"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -578,114 +578,125 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="166"/>
+        <location filename="../../editor/ui/main_window.py" line="172"/>
         <source>Recovered text restored</source>
         <translation>已恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="239"/>
+        <location filename="../../editor/ui/main_window.py" line="245"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="243"/>
+        <location filename="../../editor/ui/main_window.py" line="252"/>
         <source>Gazette Editor</source>
         <translation>政府公报编辑排版系统</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="246"/>
+        <location filename="../../editor/ui/main_window.py" line="255"/>
         <source>%1 No. %2</source>
         <translation>%1年第%2期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="284"/>
+        <location filename="../../editor/ui/main_window.py" line="293"/>
         <source>No document selected</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="310"/>
+        <location filename="../../editor/ui/main_window.py" line="319"/>
         <source>All changes saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="342"/>
+        <location filename="../../editor/ui/main_window.py" line="351"/>
         <source>Add column</source>
         <translation>添加栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="342"/>
+        <location filename="../../editor/ui/main_window.py" line="351"/>
         <source>Column name:</source>
         <translation>栏目名称：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="355"/>
+        <location filename="../../editor/ui/main_window.py" line="364"/>
         <source>Rename column</source>
         <translation>重命名栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="355"/>
+        <location filename="../../editor/ui/main_window.py" line="364"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="368"/>
+        <location filename="../../editor/ui/main_window.py" line="377"/>
         <location filename="../../editor/ui/menus.py" line="56"/>
         <source>Remove column</source>
         <translation>删除栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="369"/>
+        <location filename="../../editor/ui/main_window.py" line="378"/>
         <source>The column “%1” holds %2 document(s). Remove it together with them?</source>
         <translation>栏目“%1”中有 %2 个文件。确定连同这些文件一起删除吗？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="382"/>
+        <location filename="../../editor/ui/main_window.py" line="391"/>
         <source>Add a column first: documents belong to a column.</source>
         <translation>请先添加栏目：文件必须属于某个栏目。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="384"/>
+        <location filename="../../editor/ui/main_window.py" line="393"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="398"/>
+        <location filename="../../editor/ui/main_window.py" line="407"/>
         <location filename="../../editor/ui/menus.py" line="53"/>
         <source>Delete document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="399"/>
+        <location filename="../../editor/ui/main_window.py" line="408"/>
         <source>Delete “%1”? You can undo this.</source>
         <translation>删除“%1”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="420"/>
+        <location filename="../../editor/ui/main_window.py" line="429"/>
         <source>New issue</source>
         <translation>新建一期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="448"/>
+        <location filename="../../editor/ui/main_window.py" line="457"/>
+        <location filename="../../editor/ui/main_window.py" line="465"/>
         <source>Issue properties</source>
         <translation>本期属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="492"/>
+        <location filename="../../editor/ui/main_window.py" line="491"/>
+        <source>Publication properties</source>
+        <translation>刊物属性</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="504"/>
+        <source>Change status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="520"/>
         <source>Delete issue</source>
         <translation>删除本期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="493"/>
+        <location filename="../../editor/ui/main_window.py" line="521"/>
         <source>Delete issue %1 with all its documents? This cannot be undone.</source>
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="577"/>
+        <location filename="../../editor/ui/main_window.py" line="608"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="578"/>
+        <location filename="../../editor/ui/main_window.py" line="609"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -887,22 +898,22 @@
         <translation>排版引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="135"/>
+        <location filename="../../editor/ui/preview.py" line="141"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="155"/>
+        <location filename="../../editor/ui/preview.py" line="161"/>
         <source>Updated in %1 s</source>
         <translation>已更新（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="170"/>
+        <location filename="../../editor/ui/preview.py" line="176"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="196"/>
+        <location filename="../../editor/ui/preview.py" line="202"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 / %2 页</translation>
     </message>

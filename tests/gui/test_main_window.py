@@ -211,6 +211,10 @@ def test_final_issue_is_read_only_until_reopened(window, plan_uid):
     mime = window.model.mimeData([window.model.index(2, 0, sec0)])
     assert not window.model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, sec0)
     assert not window.actions["new_document"].isEnabled()
+    window.stack.undo()  # back to proof: the status change is an edit like any other
+    assert not window.form.title.isReadOnly()
+    window.stack.redo()
+    assert window.form.title.isReadOnly()
     window.set_status(IssueStatus.DRAFT)
     assert not window.form.title.isReadOnly()
     assert not window.model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, sec0)  # stale index
@@ -259,3 +263,16 @@ def test_publication_and_issue_properties(window, monkeypatch):
     monkeypatch.setattr(IssueDialog, "exec", fake_exec)
     window.issue_properties()
     assert window.service.list_issues()[0].cumulative == 160
+    window.stack.undo()
+    assert window.service.list_issues()[0].cumulative == 154
+
+    def renumber(self):
+        self.number.setValue(4)
+        return IssueDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IssueDialog, "exec", renumber)
+    window.issue_properties()
+    assert window.issue_key == "2025-4" and window.current is not None
+    window.save_now()
+    window.stack.undo()
+    assert window.issue_key == "2025-3"

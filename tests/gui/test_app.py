@@ -1,0 +1,64 @@
+"""Start-up options, remembered settings and the error dialogs (no tracebacks)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from editor.errors import ReadOnlyError
+from editor.ui import errors
+from editor.ui.app import parse_args
+from editor.ui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+def test_options():
+    args = parse_args(["--db", "/tmp/x.db", "-style", "fusion"])
+    assert args.db == "/tmp/x.db" and args.lang is None
+
+
+def test_window_layout_and_recent_stores_are_remembered(qtbot, sample_db, gui_settings):
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow.open(str(sample_db))
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(1000, 560)
+    size = (win.width(), win.height())
+    win.splitter.setSizes([240, 300, 240])
+    win_sizes = win.splitter.sizes()
+    win.close()
+    assert (gui_settings / "GazetteEditor" / "gazette-editor.ini").exists()
+    assert Settings().recent_stores()[0] == str(sample_db)
+    again = MainWindow.open(str(sample_db))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.height() == size[1]  # (the offscreen screen is too narrow to check the width)
+    assert Settings().splitter_state("main") is not None and win_sizes
+    again.close()
+
+
+def test_errors_are_dialogs_without_tracebacks(qapp, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.windowTitle(), box.text(),
+                                                                        box.informativeText())) or 0)
+    errors.show_error(None, ReadOnlyError("issue 2025-3 is final; reopen it to change it"))
+    assert shown[-1][0] == "The issue is final"
+    assert shown[-1][1] == "issue 2025-3 is final; reopen it to change it"
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger("editor.ui").addHandler(handler)
+    try:
+        try:
+            raise ValueError("boom")
+        except ValueError as exc:
+            errors.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        logging.getLogger("editor.ui").removeHandler(handler)
+    title, text, _info = shown[-1]
+    assert "ValueError: boom" in text and "Traceback" not in text
+    assert any("Traceback" in r.getMessage() for r in records)  # the details go to the log
