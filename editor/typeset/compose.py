@@ -63,15 +63,18 @@ class ImageFlow(Flowable):
         self.h = self.w * h_px / w_px
         self.ppi = w_px / (self.w / 72.0)
 
+    def caption_height(self) -> float:
+        return self.caption.height() if self.caption else 0.0
+
     def first_height(self) -> float:
-        return self.h + (self.caption.height() if self.caption else 0.0)
+        return self.h + self.caption_height()
 
     def place(self, pag: Paginator) -> None:
-        avail = pag.top - pag.bottom
-        if self.h > avail:  # taller than a page: scale down to fit
-            scale = avail / self.h
-            self.w, self.h = self.w * scale, avail
-        if self.h > pag.room() and not pag.empty:
+        avail = pag.top - pag.bottom - self.caption_height()
+        if self.h > avail:  # taller than a page (with its caption): scale down to fit
+            scale = max(avail, 36.0) / self.h
+            self.w, self.h = self.w * scale, self.h * scale
+        if self.first_height() > pag.room() + 0.01 and not pag.empty:
             pag.new_page()
         assert pag.page is not None
         x = pag.left + (pag.width - self.w) / 2
@@ -156,7 +159,8 @@ class Composer:
             return items
         body = list(att.body)
         first_landscape = bool(body) and isinstance(body[0], Table) and body[0].rows and \
-            fit_table(body[0], self.layout, self.measure, self.layout.area_height)[1]
+            fit_table(body[0], self.layout, self.measure, self.layout.area_height,
+                      self.setter.fonts)[1]
         items.append(NewPage(landscape=bool(first_landscape)))
         label = self.setter.para(att.label, self.st("label"), self.measure, kind="label",
                                  keep_with_next=True, indent=0, align="left")
@@ -223,7 +227,7 @@ class Composer:
             return []
         portrait = self.measure
         landscape = self.layout.area_height
-        size, land = fit_table(t, self.layout, portrait, landscape)
+        size, land = fit_table(t, self.layout, portrait, landscape, self.setter.fonts)
         items: list[Item] = []
         if land and not on_landscape:
             items.append(NewPage(landscape=True))
