@@ -79,6 +79,7 @@ def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, 
         if chars:
             out.append(Finding("fallback-font", "warning",
                                f"set in a fallback font: {_chars(chars)}", f"font role {role}"))
+    table_min = layout.section("table")["min_size"]
     for page in book.pages:
         over = 0
         worst = 0.0
@@ -95,6 +96,12 @@ def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, 
             out.append(Finding("overfull-line", "warning",
                                f"{over} line(s) run past the measure, by up to {worst:.1f} pt (…{sample})",
                                _where(page)))
+        small = min((pl.line.size for pl in page.lines if pl.kind in ("table", "table-head")
+                     and pl.line.glyphs), default=table_min)
+        if small < table_min - 0.01:
+            out.append(Finding("table-small-type", "warning",
+                               f"a table too wide for the page is set at {small:g} pt, below the "
+                               f"layout's smallest table size of {table_min:g} pt", _where(page)))
         bleed_hits = 0
         for pl in page.lines:
             for g in pl.line.glyphs:

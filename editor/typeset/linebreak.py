@@ -277,10 +277,14 @@ class _Prep:
             return
         ccls = [cc.klass(ch) for ch in self.chars]
         # re-run unit building with every over-wide unit's characters made plain Han
+        # (letters, digits and joiners become breakable; stops, connectors and unit signs keep
+        # their class, so "1,234.5" is never cut before its comma or point)
+        plain = (cc.LATIN, cc.WIDE_ALNUM, cc.JOINER, cc.DASH, cc.ELLIPSIS)
         for k, w in enumerate(self.uw):
             if w > measure and self.ue[k] - self.us[k] > 1:
                 for i in range(self.us[k], self.ue[k]):
-                    ccls[i] = cc.HAN
+                    if ccls[i] in plain:
+                        ccls[i] = cc.HAN
         self._units(ccls, self.span_lens)
 
 

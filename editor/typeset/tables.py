@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from editor.model import Table
 from editor.typeset.flow import BASELINE_FROM_CENTRE, Flowable, Paginator
+from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, Style
-from editor.typeset.linebreak import Line
+from editor.typeset.linebreak import Line, Span, TextStyle, _Fitter, _Prep
 from editor.typeset.pages import PlacedLine, Rule
 from editor.typeset.text import Setter
 
-_UNBREAKABLE = re.compile(r"[0-9A-Za-z.%/+\-]+")
+# what the line breaker keeps together: a Latin/digit run with its inner joiners (9.82,
+# 1,234.5, GB/T, 12:30) and a trailing unit sign (45%)
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z]+(?:[.,:/\-+&'_@#][0-9A-Za-z]+)*[%％‰℃°]?")
 
 
 def _text_ems(text: str) -> float:
@@ -31,6 +35,38 @@ def _text_ems(text: str) -> float:
 def _min_ems(text: str) -> float:
     runs = [len(m.group()) * 0.5 for m in _UNBREAKABLE.finditer(text)]
     return max([1.0] + runs)
+
+
+@lru_cache(maxsize=8192)
+def _measured_ems(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
+    """(longest line, widest unbreakable piece) of a cell's text in ems, from the font.
+
+    The widest piece is what the line breaker will not split: a Latin/digit run, a number
+    with its unit, a character with the marks that may not be parted from it.
+    """
+    longest = 0.0
+    widest = 1.0
+    for part in text.split("\n"):
+        part = part.strip()
+        if not part:
+            continue
+        p = _Prep([Span(part, TextStyle(role, 1.0))], fonts)
+        if p.n == 0:
+            continue
+        fit = _Fitter(p)
+        longest = max(longest, fit.width(0, p.n - 1))
+        s = 0
+        for k in range(p.n):
+            if p.brk[k]:
+                widest = max(widest, fit.width(s, k) - fit.shrink(s, k))
+                s = k + 1
+    return longest, widest
+
+
+def _cell_ems(text: str, fonts: FontRegistry | None, role: str) -> tuple[float, float]:
+    if fonts is None:
+        return max((_text_ems(p) for p in text.split("\n")), default=0.0), _min_ems(text)
+    return _measured_ems(fonts, role, text)
 
 
 @dataclass
@@ -53,8 +89,13 @@ class TableGeometry:
     fits: bool
 
 
-def column_widths(table: Table, measure: float, size: float, layout: Layout) -> TableGeometry:
-    """Column widths (pt) filling ``measure`` at ``size``; ``fits`` False when too narrow."""
+def column_widths(table: Table, measure: float, size: float, layout: Layout,
+                  fonts: FontRegistry | None = None) -> TableGeometry:
+    """Column widths (pt) filling ``measure`` at ``size``; ``fits`` False when too narrow.
+
+    With ``fonts`` the cells are measured in the table faces; without, estimated (CJK one
+    em, ASCII half an em).
+    """
     conf = layout.section("table")
     pad = conf["cell_padding_pt"]
     ncols = table.column_count()
@@ -68,9 +109,10 @@ def column_widths(table: Table, measure: float, size: float, layout: Layout) -> 
             if len(cols) != 1:
                 continue
             c = cols[0]
-            longest = max((_text_ems(p) for p in cell.text.split("\n")), default=0.0)
+            role = "table_header" if r < table.header_rows else "table"
+            longest, widest = _cell_ems(cell.text, fonts, role)
             prefs[c] = max(prefs[c], longest * size + 2 * pad)
-            mins[c] = max(mins[c], _min_ems(cell.text) * size + 2 * pad)
+            mins[c] = max(mins[c], widest * size + 2 * pad)
     if table.widths and len(table.widths) == ncols and sum(table.widths) > 0:
         total = sum(table.widths)
         widths = [measure * w / total for w in table.widths]
@@ -89,7 +131,11 @@ def column_widths(table: Table, measure: float, size: float, layout: Layout) -> 
     return TableGeometry(size, widths, True)
 
 
-def fit_table(table: Table, layout: Layout, portrait: float, landscape: float) -> tuple[float, bool]:
+EMERGENCY_TABLE_SIZE = 5.0  # pt: below this a too-wide table wraps inside its cells instead
+
+
+def fit_table(table: Table, layout: Layout, portrait: float, landscape: float,
+              fonts: FontRegistry | None = None) -> tuple[float, bool]:
     """(size, landscape) for a table as the layout's ``table.too_wide`` answer says."""
     conf = layout.section("table")
     size, low = conf["size"], conf["min_size"]
@@ -104,10 +150,16 @@ def fit_table(table: Table, layout: Layout, portrait: float, landscape: float) -
         order = [(s, False) for s in sizes] + [(s, True) for s in sizes]
     else:
         order = [(size, False)] + [(s, True) for s in sizes] + [(s, False) for s in sizes[1:]]
+    # still too wide at the layout's smallest size on a landscape page: go below it (preflight
+    # reports the small type) rather than cut numbers apart inside their cells
+    s = sizes[-1] - 0.5
+    while s >= EMERGENCY_TABLE_SIZE - 1e-9:
+        order.append((round(s, 2), True))
+        s -= 0.5
     for s, land in order:
-        if column_widths(table, landscape if land else portrait, s, layout).fits:
+        if column_widths(table, landscape if land else portrait, s, layout, fonts).fits:
             return s, land
-    return sizes[-1], True  # nothing fits: smallest size on a landscape page (cells wrap hard)
+    return order[-1][0], True  # nothing fits: smallest size on a landscape page (cells wrap hard)
 
 
 class TableFlow(Flowable):
@@ -123,7 +175,8 @@ class TableFlow(Flowable):
         head: Style = layout.style("table_header")
         self.pitch = body.pitch * size / body.size
         self.size = size
-        geo = column_widths(table, measure, size, layout)
+        self.landscape_measure = measure > layout.measure + 0.01
+        geo = column_widths(table, measure, size, layout, setter.fonts)
         self.widths = geo.widths
         self.x = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         matrix = table.grid()
@@ -178,10 +231,16 @@ class TableFlow(Flowable):
         return sum(self.heights[: self.header_rows])
 
     def first_height(self) -> float:
+        """The header rows and the first group of rows, or, when these are taller than a
+        page (the group will be split), the header rows and one line of the first row."""
         if not self.groups:
             return self.header_height()
         a, b = self.groups[0]
-        return self.header_height() + sum(self.heights[a:b])
+        full = self.header_height() + sum(self.heights[a:b])
+        frame = self.layout.area_height if not self.landscape_measure else self.layout.measure
+        if full <= frame:
+            return full
+        return self.header_height() + 2 * self.pad + self.pitch
 
     # -- placing ----------------------------------------------------------------------------
     def _chunk_heights(self, rows: list[int]) -> dict[int, float]:
@@ -225,8 +284,10 @@ class TableFlow(Flowable):
             grp_h = sum(self._chunk_heights(grp).values()) - self.header_height()
             left = pag.room() - sum(self._chunk_heights(pending).values())
             if grp_h <= frame and (len(grp) == 1 or left < 0.4 * frame):
-                self._draw(pag, pending)
-                pag.new_page()
+                if pending:
+                    self._draw(pag, pending)
+                if pending or not pag.empty:
+                    pag.new_page()
                 pending = grp
                 continue
             for r in grp:
@@ -284,7 +345,10 @@ class TableFlow(Flowable):
         done = {id(c): 0 for c in cells}
         while any(done[id(c)] < len(c.lines) for c in cells):
             room = pag.room() - self.header_height() - 2 * self.pad
-            n = max(int(room // self.pitch), 1)
+            if room < self.pitch - 0.01 and not pag.empty:
+                pag.new_page()  # not even one line of the row fits below what is there
+                continue
+            n = max(int((room + 0.01) // self.pitch), 1)
             self._draw_piece(pag, r, cells, done, n)
             if any(done[id(c)] < len(c.lines) for c in cells):
                 pag.new_page()
