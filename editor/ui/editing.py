@@ -25,6 +25,7 @@ class EditingController(QObject):
     """Owns the sessions of one window."""
 
     sessionChanged = Signal(object)  # DocumentSession: any edit
+    activateRequested = Signal(object, int)  # DocumentSession, part (-1: any): undo/redo wants it shown
     saved = Signal(str)  # uid
     statusMessage = Signal(str)
 
@@ -53,6 +54,7 @@ class EditingController(QObject):
             doc, version = self.service.load_document(uid)
             s = DocumentSession(doc, version, issue_key, images, self)
             s.changed.connect(lambda s=s: self._changed(s))
+            s.activateRequested.connect(lambda part, s=s: self.activateRequested.emit(s, part))
             self.sessions[uid] = s
         return s
 

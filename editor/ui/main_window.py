@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.errors import GazetteError, NotFoundError
-from editor.model import Document, Issue, IssueStatus, Section
+from editor.model import Document, Issue, IssueStatus, Section, new_uid
 from editor.services import Change, GazetteService
 from editor.store import default_db_path, open_store
 from editor.ui import undo as cmds
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.model.moveSectionRequested.connect(self.move_section)
         self.form.titleEdited.connect(self._title_edited)
         self.editing.sessionChanged.connect(self._session_changed)
+        self.editing.activateRequested.connect(self._activate_requested)
         self.editing.statusMessage.connect(self._show_message)
         self.preview.built.connect(self._preview_built)
         self.stack.cleanChanged.connect(self._update_title)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
             return
         if not issue.sections:
             return
-        entry.document.uid = __import__("editor.model", fromlist=["new_uid"]).new_uid()
+        entry.document.uid = new_uid()
         self.service.add_document(entry.issue_key, issue.sections[0].name, entry.document)
         self.journal.discard(entry.uid)
 
@@ -279,32 +280,27 @@ class MainWindow(QMainWindow):
 
     def show_session(self, s: DocumentSession | None, part: int = 0) -> None:
         """Put a session on screen (None: nothing)."""
-        if self.current is not None:
-            try:
-                self.current.activateRequested.disconnect(self._activate_requested)
-            except (RuntimeError, TypeError):
-                pass
         self.current = s
-        if s is not None:
-            s.activateRequested.connect(self._activate_requested)
         self.form.set_session(s, self.issue_date)
         self.form.set_read_only(bool(s and s.read_only))
         self.body.set_session(s, part)
         self.doc_heading.setText(s.title if s is not None else self.tr("No document selected"))
 
-    def _activate_requested(self, part: int) -> None:
-        s = self.sender()
-        if isinstance(s, DocumentSession) and part >= 0 and part != self.body.part_index:
-            self.body.show_part(part)
-
-    def _session_for_undo(self, s: DocumentSession) -> None:
+    def _activate_requested(self, s: DocumentSession, part: int) -> None:
+        """Undo/redo of an edit in a document not on screen: show that document (and part)."""
+        if s.uid not in self.editing.sessions:
+            return
         if s is not self.current:
-            self.show_session(s)
+            if s.issue_key != self.issue_key:
+                self.refresh_issues(select=s.issue_key)
+            self.show_session(s, max(part, 0))
             self.navigator.select_document(s.uid)
+        elif part >= 0 and part != self.body.part_index:
+            self.body.show_part(part)
 
     def _session_changed(self, s: DocumentSession) -> None:
         if s is not self.current:
-            self._session_for_undo(s)
+            self._activate_requested(s, -1)
         self.doc_heading.setText(s.title)
         self.preview.request_rebuild()
 

@@ -163,3 +163,37 @@ def test_attachments_can_be_added_and_removed_with_undo(window, plan_uid):
     assert len(s.parts) == count
     window.stack.undo()
     assert len(s.parts) == count + 1
+
+
+def test_undo_of_an_edit_in_another_document_shows_it(window, plan_uid, type_text):
+    window.open_document(plan_uid)
+    editor = window.body.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "甲。")
+    other = window.service.load_issue("2025-3").documents()[1].uid
+    window.open_document(other)
+    assert window.current.uid == other
+    window.stack.undo()
+    assert window.current.uid == plan_uid
+    assert not window.body.editor.toPlainText().endswith("甲。")
+    window.save_now()
+    assert not document_blocks(window.current.parts[0].doc)[-1].text.endswith("甲。")
+
+
+def test_insert_an_image(window, plan_uid, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    path = tmp_path / "map.png"
+    assert image.save(str(path))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("示意图", True))
+    window.open_document(plan_uid)
+    window.body.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.body.insert_image()
+    window.save_now()
+    doc, _ = window.service.load_document(plan_uid)
+    images = [b for b in doc.body if isinstance(b, Image)]
+    assert len(images) == 1 and images[0].caption == "示意图"
+    assert images[0].ref in window.service.load_issue("2025-3").images
