@@ -134,7 +134,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise NotFoundError(
                 f"issue {args.issue} has no section “{args.section}” (its sections: {names}); nothing was imported"
             )
-        with store.write():
+        with service.batch():
             for path, result in results:
                 try:
                     mapping = {ref: service.add_image(args.issue, data) for ref, data in result.images.items()}

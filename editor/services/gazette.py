@@ -134,6 +134,7 @@ class GazetteService:
         self._store = store
         self._listeners: list[Callable[[Change], None]] = []
         self._lock = threading.Lock()
+        self._batch = threading.local()  # changes held back while a batch() is open
 
     @property
     def store(self) -> Store:
@@ -166,10 +167,34 @@ class GazetteService:
 
     @contextmanager
     def _action(self) -> Iterator[list[Change]]:
-        """One write transaction; the changes collected are announced after commit."""
+        """One write transaction; the changes collected are announced after commit (or,
+        inside a ``batch()``, after the batch commits)."""
         changes: list[Change] = []
         with self._store.write():
             yield changes
+        pending = getattr(self._batch, "changes", None)
+        if pending is not None:
+            pending.extend(changes)
+        else:
+            self._emit(changes)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several actions as one transaction: all or nothing.
+
+        Their changes are announced together once the whole batch has committed, and not
+        at all when it rolls back, so no listener hears of work that was undone.
+        """
+        if getattr(self._batch, "changes", None) is not None:  # already inside a batch
+            yield
+            return
+        self._batch.changes = []
+        try:
+            with self._store.write():
+                yield
+            changes = self._batch.changes
+        finally:
+            self._batch.changes = None
         self._emit(changes)
 
     # --- lookups inside a transaction ----------------------------------------------------

@@ -421,3 +421,31 @@ def test_concurrent_editors_lose_nothing(svc: GazetteService, db_path: Path) -> 
     added = [b.text for b in doc.body[start_len:]]
     assert sorted(added) == sorted(f"{n}-{i}" for n in ("甲", "乙", "丙") for i in range(15))
     assert version == 46 and len(svc.revisions(uid)) == 45
+
+
+def test_batch_announces_changes_only_after_the_whole_batch_commits(tmp_path) -> None:
+    """Changes inside a batch are held back; a batch that fails announces nothing."""
+    from editor.model import Document
+    from editor.services import GazetteService
+    from editor.store import open_store
+
+    with open_store(tmp_path / "batch.db") as store:
+        service = GazetteService(store)
+        service.create_issue(2025, 1, 100)
+        service.add_section("2025-1", "市政府文件")
+        heard: list = []
+        service.subscribe(heard.append)
+        with service.batch():
+            service.add_document("2025-1", "市政府文件", Document(title="关于甲的通知"))
+            assert heard == []  # nothing announced before the batch commits
+        assert any(c.what == "sections" for c in heard)
+        heard.clear()
+        try:
+            with service.batch():
+                service.add_document("2025-1", "市政府文件", Document(title="关于乙的通知"))
+                raise RuntimeError("second file refused")
+        except RuntimeError:
+            pass
+        assert heard == []
+        titles = [d.title for d in service.load_issue("2025-1").sections[0].documents]
+        assert titles == ["关于甲的通知"]
