@@ -11,25 +11,25 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.errors import GazetteError, NotFoundError
-from editor.model import Document, Issue, IssueStatus, Section, new_uid
+from editor.model import Issue, IssueStatus, Section, new_uid
 from editor.services import Change, GazetteService
 from editor.store import default_db_path, open_store
 from editor.ui import undo as cmds
 from editor.ui.body_editor import BodyEditor
+from editor.ui.contents_actions import ContentsActions
 from editor.ui.contents_model import ContentsModel
 from editor.ui.document_form import DocumentForm
 from editor.ui.editing import EditingController
 from editor.ui.errors import show_error
+from editor.ui.issue_actions import IssueActions
 from editor.ui.journal import RecoveryJournal, journal_path
 from editor.ui.menus import build_menus
 from editor.ui.navigator import Navigator, status_name
@@ -41,7 +41,7 @@ from editor.ui.settings import Settings
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ContentsActions, IssueActions, QMainWindow):
     """One store, one open issue, one document on screen at a time."""
 
     @classmethod
@@ -313,223 +313,6 @@ class MainWindow(QMainWindow):
         """Ctrl+S: save every edited document."""
         if self.editing.save_all():
             self.statusBar().showMessage(self.tr("All changes saved"), 3000)
-
-    # structure commands --------------------------------------------------------------------
-    def run_command(self, command: cmds.ServiceCommand) -> bool:
-        """Do a structural edit now and put it on the undo stack if it worked."""
-        self.editing.save_all()
-        try:
-            command.run()
-        except GazetteError as exc:
-            show_error(self, exc)
-            return False
-        self.stack.push(command)
-        return True
-
-    def move_document(self, uid: str, section: str, index: int) -> None:
-        """Move a document (from the tree's drag and drop or a test)."""
-        try:
-            command = cmds.move_document_command(self.service, uid, section, index)
-        except GazetteError as exc:
-            show_error(self, exc)
-            return
-        if self.run_command(command):
-            QTimer.singleShot(0, lambda: self.navigator.select_document(uid))
-
-    def move_section(self, name: str, old: int, new: int) -> None:
-        """Move a column."""
-        self.run_command(cmds.move_section_command(self.service, self.issue_key, name, old, new))
-
-    def add_section(self) -> None:
-        """Ask for a name and add a column after the selected one."""
-        if self.issue_key is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Add column"), self.tr("Column name:"))
-        if ok and name.strip():
-            names = self.model.section_names()
-            current = self.navigator.selected_section()
-            index = names.index(current) + 1 if current in names else None
-            if self.run_command(cmds.add_section_command(self.service, self.issue_key, name.strip(), index)):
-                self.navigator.select_section(name.strip())
-
-    def rename_section(self) -> None:
-        """Rename the selected column."""
-        old = self.navigator.selected_section()
-        if self.issue_key is None or old is None:
-            return
-        new, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=old)
-        if ok and new.strip() and new.strip() != old:
-            if self.run_command(cmds.rename_section_command(self.service, self.issue_key, old, new.strip())):
-                self.navigator.select_section(new.strip())
-
-    def remove_section(self) -> None:
-        """Remove the selected column; one with documents asks first."""
-        name = self.navigator.selected_section()
-        if self.issue_key is None or name is None:
-            return
-        count = self.model.document_count(name)
-        if count:
-            answer = QMessageBox.question(
-                self, self.tr("Remove column"),
-                self.tr("The column “%1” holds %2 document(s). Remove it together with them?")
-                .replace("%1", name).replace("%2", str(count)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.run_command(cmds.remove_section_command(self.service, self.issue_key, name))
-
-    def new_document(self) -> None:
-        """Add an empty document to the selected column and open it."""
-        if self.issue_key is None:
-            return
-        section = self.navigator.selected_section()
-        if section is None:
-            show_error(self, GazetteError(self.tr("Add a column first: documents belong to a column.")))
-            return
-        doc = Document(title=self.tr("New document"))
-        if self.run_command(cmds.add_document_command(self.service, self.issue_key, section, doc)):
-            self.open_document(doc.uid)
-            self.form.title.setFocus()
-            self.form.title.selectAll()
-
-    def delete_document(self) -> None:
-        """Delete the selected document (undoable)."""
-        kind, uid = self.navigator.selected()
-        if kind != "document" or uid is None:
-            return
-        s = self.editing.sessions.get(uid)
-        if s is not None and s.dirty:
-            self.editing.save(s)
-        answer = QMessageBox.question(self, self.tr("Delete document"),
-                                      self.tr("Delete “%1”? You can undo this.").replace(
-                                          "%1", self.model.document_index(uid).data() or ""))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self.run_command(cmds.delete_document_command(self.service, uid)):
-            if self.current is not None and self.current.uid == uid:
-                self.show_session(None)
-            self.editing.drop(uid)
-
-    def _fill_tree_menu(self, menu, index) -> None:
-        for name in ("new_document", "delete_document", None, "add_section", "rename_section", "remove_section"):
-            if name is None:
-                menu.addSeparator()
-            elif name in self.actions:
-                menu.addAction(self.actions[name])
-
-    # issues and publication ------------------------------------------------------------------
-    def new_issue(self) -> None:
-        """Create an issue with the next number, cumulative number and today's date."""
-        from editor.ui.issue_dialogs import IssueDialog
-
-        dialog = IssueDialog(self.service.next_issue_defaults(), self.tr("New issue"), self)
-        if dialog.exec() != IssueDialog.DialogCode.Accepted:
-            return
-        self.create_issue(*dialog.values())
-
-    def create_issue(self, year: int, number: int, cumulative: int, pub_date) -> str | None:
-        """Create an issue with the columns of the newest issue; returns its key."""
-        self.editing.save_all()
-        previous = self.service.list_issues()
-        try:
-            issue = self.service.create_issue(year, number, cumulative, pub_date)
-            if previous:
-                for name in [s.name for s in self.service.load_issue(previous[-1].key).sections]:
-                    self.service.add_section(issue.key, name)
-        except GazetteError as exc:
-            show_error(self, exc)
-            return None
-        self.refresh_issues(select=issue.key)
-        return issue.key
-
-    def issue_properties(self) -> None:
-        """Edit the open issue's numbers and date (undoable)."""
-        from editor.ui.issue_dialogs import IssueDialog
-
-        if self.issue_key is None:
-            return
-        issue = self.service.load_issue(self.issue_key)
-        final = self.issue_status == IssueStatus.FINAL
-        dialog = IssueDialog(issue, self.tr("Issue properties"), self, read_only=final)
-        if dialog.exec() != IssueDialog.DialogCode.Accepted:
-            return
-        old = (issue.year, issue.number, issue.cumulative, issue.pub_date)
-        new = dialog.values()
-        if new == old:
-            return
-        old_key, new_key = issue.key, f"{new[0]}-{new[1]}"
-        self.run_command(cmds.ServiceCommand(self.tr("Issue properties"),
-                                             lambda: self._set_issue_numbers(old_key, new),
-                                             lambda: self._set_issue_numbers(new_key, old)))
-
-    def _set_issue_numbers(self, key: str, values: tuple) -> None:
-        year, number, cumulative, pub_date = values
-        updated = self.service.update_issue(key, year=year, number=number, cumulative=cumulative,
-                                            pub_date=pub_date)
-        for s in self.editing.sessions.values():
-            if s.issue_key == key:
-                s.issue_key = updated.key
-        if self.issue_key == key:
-            self.issue_key = None
-            self.refresh_issues(select=updated.key)
-        else:
-            self._refresh_issue_list()
-
-    def publication_properties(self) -> None:
-        """Edit the gazette's cover and imprint fields (undoable)."""
-        from editor.ui.issue_dialogs import PublicationDialog
-
-        old = self.service.publication()
-        dialog = PublicationDialog(old, self)
-        if dialog.exec() == PublicationDialog.DialogCode.Accepted:
-            new = dialog.publication()
-            if new != old:
-                self.run_command(cmds.ServiceCommand(self.tr("Publication properties"),
-                                                     lambda: self.service.save_publication(new),
-                                                     lambda: self.service.save_publication(old)))
-
-    def set_status(self, status: IssueStatus) -> None:
-        """Move the issue to draft, proof or final (final -> draft/proof reopens it); undoable."""
-        if self.issue_key is None or status == self.issue_status:
-            self._apply_read_only()
-            return
-        if status == IssueStatus.FINAL and not self.editing.save_all():
-            self._apply_read_only()
-            return
-        key, old = self.issue_key, self.issue_status
-        self.run_command(cmds.ServiceCommand(self.tr("Change status"),
-                                             lambda: self._set_status(key, status),
-                                             lambda: self._set_status(key, old)))
-        self._apply_read_only()
-
-    def _set_status(self, key: str, status: IssueStatus) -> None:
-        self.service.set_status(key, status)
-        if key == self.issue_key:
-            self.refresh_issues(select=key)
-        else:
-            self._refresh_issue_list()
-
-    def delete_issue(self) -> None:
-        """Delete the open issue after asking."""
-        if self.issue_key is None:
-            return
-        answer = QMessageBox.question(self, self.tr("Delete issue"),
-                                      self.tr("Delete issue %1 with all its documents? This cannot be undone.")
-                                      .replace("%1", self.issue_key),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                key = self.issue_key
-                self.service.delete_issue(key)
-                for uid in [u for u, s in self.editing.sessions.items() if s.issue_key == key]:
-                    self.editing.drop(uid)
-                self.show_session(None)
-                self.stack.clear()
-            except GazetteError as exc:
-                show_error(self, exc)
-            self.issue_key = None
-            self.refresh_issues()
 
     # preview and build ---------------------------------------------------------------------
     def issue_snapshot(self) -> tuple | None:

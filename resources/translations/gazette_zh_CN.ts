@@ -461,22 +461,22 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../editor/ui/editing.py" line="85"/>
+        <location filename="../../editor/ui/editing.py" line="87"/>
         <source>Cannot write the recovery journal: %1</source>
         <translation>无法写入恢复日志：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="113"/>
+        <location filename="../../editor/ui/editing.py" line="115"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="121"/>
+        <location filename="../../editor/ui/editing.py" line="123"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="140"/>
+        <location filename="../../editor/ui/editing.py" line="142"/>
         <source>Loaded their text; yours is on the clipboard and in the journal</source>
         <translation>已载入对方的文本；您的文本在剪贴板和恢复日志中</translation>
     </message>
@@ -578,125 +578,125 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="172"/>
+        <location filename="../../editor/ui/main_window.py" line="173"/>
         <source>Recovered text restored</source>
         <translation>已恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="245"/>
+        <location filename="../../editor/ui/main_window.py" line="246"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="252"/>
+        <location filename="../../editor/ui/main_window.py" line="253"/>
         <source>Gazette Editor</source>
         <translation>政府公报编辑排版系统</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="255"/>
+        <location filename="../../editor/ui/main_window.py" line="256"/>
         <source>%1 No. %2</source>
         <translation>%1年第%2期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="293"/>
+        <location filename="../../editor/ui/main_window.py" line="287"/>
         <source>No document selected</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="319"/>
+        <location filename="../../editor/ui/main_window.py" line="315"/>
         <source>All changes saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="351"/>
+        <location filename="../../editor/ui/contents_actions.py" line="49"/>
         <source>Add column</source>
         <translation>添加栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="351"/>
+        <location filename="../../editor/ui/contents_actions.py" line="49"/>
         <source>Column name:</source>
         <translation>栏目名称：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="364"/>
+        <location filename="../../editor/ui/contents_actions.py" line="62"/>
         <source>Rename column</source>
         <translation>重命名栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="364"/>
+        <location filename="../../editor/ui/contents_actions.py" line="62"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="377"/>
+        <location filename="../../editor/ui/contents_actions.py" line="75"/>
         <location filename="../../editor/ui/menus.py" line="56"/>
         <source>Remove column</source>
         <translation>删除栏目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="378"/>
+        <location filename="../../editor/ui/contents_actions.py" line="76"/>
         <source>The column “%1” holds %2 document(s). Remove it together with them?</source>
         <translation>栏目“%1”中有 %2 个文件。确定连同这些文件一起删除吗？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="391"/>
+        <location filename="../../editor/ui/contents_actions.py" line="89"/>
         <source>Add a column first: documents belong to a column.</source>
         <translation>请先添加栏目：文件必须属于某个栏目。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="393"/>
+        <location filename="../../editor/ui/contents_actions.py" line="91"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="407"/>
+        <location filename="../../editor/ui/contents_actions.py" line="105"/>
         <location filename="../../editor/ui/menus.py" line="53"/>
         <source>Delete document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="408"/>
+        <location filename="../../editor/ui/contents_actions.py" line="106"/>
         <source>Delete “%1”? You can undo this.</source>
         <translation>删除“%1”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="429"/>
+        <location filename="../../editor/ui/issue_actions.py" line="23"/>
         <source>New issue</source>
         <translation>新建一期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="457"/>
-        <location filename="../../editor/ui/main_window.py" line="465"/>
+        <location filename="../../editor/ui/issue_actions.py" line="51"/>
+        <location filename="../../editor/ui/issue_actions.py" line="59"/>
         <source>Issue properties</source>
         <translation>本期属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="491"/>
+        <location filename="../../editor/ui/issue_actions.py" line="85"/>
         <source>Publication properties</source>
         <translation>刊物属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="504"/>
+        <location filename="../../editor/ui/issue_actions.py" line="98"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="520"/>
+        <location filename="../../editor/ui/issue_actions.py" line="114"/>
         <source>Delete issue</source>
         <translation>删除本期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="521"/>
+        <location filename="../../editor/ui/issue_actions.py" line="115"/>
         <source>Delete issue %1 with all its documents? This cannot be undone.</source>
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="608"/>
+        <location filename="../../editor/ui/main_window.py" line="387"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="609"/>
+        <location filename="../../editor/ui/main_window.py" line="388"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
