@@ -249,14 +249,17 @@ class Composer:
         fonts = self.setter.fonts
         indent = st.indent * em
         measure = min(self.measure, st.measure_chars * em) if st.measure_chars else self.measure
-        name_w = st.name_chars * em
+        # names longer than the layout's name column (欧阳明远) widen it for the whole list,
+        # so the duties still align and never touch a name
+        name_chars = max([st.name_chars] + [len(e.name.strip()) for e in nl.entries])
+        name_w = name_chars * em
         duty_x = indent + name_w + st.gap * em
         items: list[Item] = []
         for e in nl.entries:
             name = e.name.strip()
             n = len(name)
             if 1 < n < st.name_chars:
-                step = (st.name_chars - 1) / (n - 1)  # 刘 荣: first and last cell
+                step = (st.name_chars - 1) / (n - 1)  # 刘 荣: first and last cell (as printed)
                 xs = [indent + k * step * em for k in range(n)]
             else:
                 xs = [indent + k * em for k in range(n)]
