@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-SEED = ROOT.parent / "shared" / "seed" / "baotou-gazette-2025-03.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed" / "baotou-gazette-2025-03.txt"
 
 from editor.typeset import cjkclass as cc  # noqa: E402
 from editor.typeset.fonts import FontRegistry  # noqa: E402
