@@ -26,19 +26,27 @@ class IssueActions:
         self.create_issue(*dialog.values())
 
     def create_issue(self, year: int, number: int, cumulative: int, pub_date) -> str | None:
-        """Create an issue with the columns of the newest issue; returns its key."""
-        self.editing.save_all()
+        """Create an issue with the columns of the newest issue (undoable); returns its key."""
         previous = self.service.list_issues()
-        try:
+        names = [s.name for s in self.service.load_issue(previous[-1].key).sections] if previous else []
+        key = f"{year}-{number}"
+        back_to = self.issue_key
+
+        def create() -> None:
             issue = self.service.create_issue(year, number, cumulative, pub_date)
-            if previous:
-                for name in [s.name for s in self.service.load_issue(previous[-1].key).sections]:
-                    self.service.add_section(issue.key, name)
-        except GazetteError as exc:
-            show_error(self, exc)
+            for name in names:
+                self.service.add_section(issue.key, name)
+            self.refresh_issues(select=issue.key)
+
+        def remove() -> None:
+            self.service.delete_issue(key)
+            self.issue_key = None
+            self.refresh_issues(select=back_to)
+
+        if not self.run_command(cmds.ServiceCommand(QCoreApplication.translate("MainWindow", "New issue"),
+                                                    create, remove)):
             return None
-        self.refresh_issues(select=issue.key)
-        return issue.key
+        return key
 
     def issue_properties(self) -> None:
         """Edit the open issue's numbers and date (undoable)."""
@@ -95,6 +103,10 @@ class IssueActions:
             self._apply_read_only()
             return
         key, old = self.issue_key, self.issue_status
+        if status == IssueStatus.FINAL:
+            # a final issue is a checkpoint: earlier edits can no longer be undone into it
+            self.editing.save_all()
+            self.stack.clear()
         self.run_command(cmds.ServiceCommand(QCoreApplication.translate("MainWindow", "Change status"),
                                              lambda: self._set_status(key, status),
                                              lambda: self._set_status(key, old)))

@@ -131,7 +131,9 @@ class PreviewPane(QWidget):
         out = Path(self._dir.name) / f"preview-{self._serial % 2}.pdf"
         job = BuildJob(publication, issue, out, mode="web")
         job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(lambda result, scope=scope: self._finished(result, scope))
+        job.signals.scope = scope
+        # bound methods (not lambdas): a result arriving after the pane is gone is dropped by Qt
+        job.signals.finished.connect(self._job_finished)
         job.signals.failed.connect(self._failed)
         self._running = True
         self._pending = False
@@ -149,6 +151,9 @@ class PreviewPane(QWidget):
     # results ------------------------------------------------------------------------------
     def _progress(self, fraction: float, _message: str) -> None:
         self.progress.setValue(int(max(0.0, min(fraction, 1.0)) * 100))
+
+    def _job_finished(self, result) -> None:
+        self._finished(result, getattr(self.sender(), "scope", self.current_scope()))
 
     def _finished(self, result, scope: str) -> None:
         self._running = False

@@ -61,6 +61,10 @@ def test_new_issue_takes_the_next_numbers_and_the_columns(window):
     assert window.model.section_names() == ["市政府文件", "市政府办公室文件", "政府大事记"]
     assert window.navigator.issues.count() == 2
     assert window.current is None
+    window.stack.undo()
+    assert window.navigator.issues.count() == 1 and window.issue_key == "2025-3"
+    window.stack.redo()
+    assert window.issue_key == key
 
 
 def test_reorder_by_the_tree_model_and_undo(window):
