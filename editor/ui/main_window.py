@@ -284,7 +284,13 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         self.form.set_session(s, self.issue_date)
         self.form.set_read_only(bool(s and s.read_only))
         self.body.set_session(s, part)
-        self.doc_heading.setText(s.title if s is not None else self.tr("No document selected"))
+        if s is not None:
+            self.doc_heading.setText(s.title)
+        elif self.issue_key is None:
+            self.doc_heading.setText(self.tr("No issues yet: create one with Issue ▸ New issue, or put the "
+                                             "sample issue into the store with File ▸ Install the sample issue."))
+        else:
+            self.doc_heading.setText(self.tr("No document selected"))
 
     def _activate_requested(self, s: DocumentSession, part: int) -> None:
         """Undo/redo of an edit in a document not on screen: show that document (and part)."""
@@ -370,6 +376,23 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         dialog.built.connect(lambda r: self.model.set_pages(dict(r.document_pages)))
         dialog.built.connect(lambda _r: self.settings.set_build_folder(dialog.folder.text()))
         dialog.exec()
+
+    def revisions_dialog(self) -> None:
+        """Show the current document's saved versions and restore one (undoable)."""
+        from editor.ui.revisions_dialog import RevisionsDialog
+
+        s = self.current
+        if s is None:
+            return
+        if not self.editing.save(s):
+            return
+        dialog = RevisionsDialog(self.service, s.uid, self)
+        if dialog.exec() != RevisionsDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        uid, number, before = s.uid, dialog.chosen, s.version
+        self.run_command(cmds.ServiceCommand(self.tr("Restore version"),
+                                             lambda: self.service.restore_revision(uid, number),
+                                             lambda: self.service.restore_revision(uid, before)))
 
     def find_dialog(self) -> None:
         """Ctrl+F: find a document by title or text."""

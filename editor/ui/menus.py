@@ -43,6 +43,7 @@ def build_menus(w) -> dict:
     a["redo"].setIcon(w.style().standardIcon(sp.SP_ArrowForward))
     a["find"] = _action(w, QCoreApplication.translate("MainWindow", "&Find document…"), w.find_dialog, QKeySequence.StandardKey.Find,
                         sp.SP_FileDialogContentsView)
+    a["revisions"] = _action(w, QCoreApplication.translate("MainWindow", "Revision &history…"), w.revisions_dialog)
     a["new_issue"] = _action(w, QCoreApplication.translate("MainWindow", "&New issue…"), w.new_issue, QKeySequence("Ctrl+Shift+N"),
                              sp.SP_FileDialogNewFolder)
     a["issue_properties"] = _action(w, QCoreApplication.translate("MainWindow", "Issue &properties…"), w.issue_properties)
@@ -82,6 +83,7 @@ def build_menus(w) -> dict:
     m.addAction(a["redo"])
     m.addSeparator()
     m.addAction(a["find"])
+    m.addAction(a["revisions"])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Issue"))
     for name in ("new_issue", "issue_properties", "publication"):
         m.addAction(a[name])

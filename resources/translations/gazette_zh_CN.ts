@@ -598,14 +598,24 @@
         <translation>%1年第%2期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="287"/>
+        <location filename="../../editor/ui/main_window.py" line="290"/>
+        <source>No issues yet: create one with Issue ▸ New issue, or put the sample issue into the store with File ▸ Install the sample issue.</source>
+        <translation>尚无期刊：请通过“期刊 ▸ 新建一期”创建，或通过“文件 ▸ 安装示例期刊”导入示例。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="293"/>
         <source>No document selected</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="315"/>
+        <location filename="../../editor/ui/main_window.py" line="321"/>
         <source>All changes saved</source>
         <translation>所有修改均已保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="393"/>
+        <source>Restore version</source>
+        <translation>恢复版本</translation>
     </message>
     <message>
         <location filename="../../editor/ui/contents_actions.py" line="49"/>
@@ -629,7 +639,7 @@
     </message>
     <message>
         <location filename="../../editor/ui/contents_actions.py" line="75"/>
-        <location filename="../../editor/ui/menus.py" line="56"/>
+        <location filename="../../editor/ui/menus.py" line="57"/>
         <source>Remove column</source>
         <translation>删除栏目</translation>
     </message>
@@ -650,7 +660,7 @@
     </message>
     <message>
         <location filename="../../editor/ui/contents_actions.py" line="105"/>
-        <location filename="../../editor/ui/menus.py" line="53"/>
+        <location filename="../../editor/ui/menus.py" line="54"/>
         <source>Delete document</source>
         <translation>删除文件</translation>
     </message>
@@ -661,42 +671,43 @@
     </message>
     <message>
         <location filename="../../editor/ui/issue_actions.py" line="23"/>
+        <location filename="../../editor/ui/issue_actions.py" line="46"/>
         <source>New issue</source>
         <translation>新建一期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_actions.py" line="51"/>
         <location filename="../../editor/ui/issue_actions.py" line="59"/>
+        <location filename="../../editor/ui/issue_actions.py" line="67"/>
         <source>Issue properties</source>
         <translation>本期属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_actions.py" line="85"/>
+        <location filename="../../editor/ui/issue_actions.py" line="93"/>
         <source>Publication properties</source>
         <translation>刊物属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_actions.py" line="98"/>
+        <location filename="../../editor/ui/issue_actions.py" line="110"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_actions.py" line="114"/>
+        <location filename="../../editor/ui/issue_actions.py" line="126"/>
         <source>Delete issue</source>
         <translation>删除本期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_actions.py" line="115"/>
+        <location filename="../../editor/ui/issue_actions.py" line="127"/>
         <source>Delete issue %1 with all its documents? This cannot be undone.</source>
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="387"/>
+        <location filename="../../editor/ui/main_window.py" line="410"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="388"/>
+        <location filename="../../editor/ui/main_window.py" line="411"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -742,102 +753,107 @@
     </message>
     <message>
         <location filename="../../editor/ui/menus.py" line="46"/>
+        <source>Revision &amp;history…</source>
+        <translation>修订历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/menus.py" line="47"/>
         <source>&amp;New issue…</source>
         <translation>新建一期(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="48"/>
+        <location filename="../../editor/ui/menus.py" line="49"/>
         <source>Issue &amp;properties…</source>
         <translation>本期属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="49"/>
+        <location filename="../../editor/ui/menus.py" line="50"/>
         <source>P&amp;ublication properties…</source>
         <translation>刊物属性(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="50"/>
+        <location filename="../../editor/ui/menus.py" line="51"/>
         <source>Delete issue…</source>
         <translation>删除本期…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="51"/>
+        <location filename="../../editor/ui/menus.py" line="52"/>
         <source>New &amp;document</source>
         <translation>新建文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="54"/>
+        <location filename="../../editor/ui/menus.py" line="55"/>
         <source>Add column…</source>
         <translation>添加栏目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="55"/>
+        <location filename="../../editor/ui/menus.py" line="56"/>
         <source>Rename column…</source>
         <translation>重命名栏目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="64"/>
+        <location filename="../../editor/ui/menus.py" line="65"/>
         <source>Reopen (back to draft)</source>
         <translation>重新打开（退回草稿）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="67"/>
+        <location filename="../../editor/ui/menus.py" line="68"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="69"/>
+        <location filename="../../editor/ui/menus.py" line="70"/>
         <source>Recent stores</source>
         <translation>最近打开的数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="80"/>
+        <location filename="../../editor/ui/menus.py" line="81"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="85"/>
+        <location filename="../../editor/ui/menus.py" line="87"/>
         <source>&amp;Issue</source>
         <translation>期刊(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="88"/>
+        <location filename="../../editor/ui/menus.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="95"/>
+        <location filename="../../editor/ui/menus.py" line="97"/>
         <source>&amp;Contents</source>
         <translation>目录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="98"/>
+        <location filename="../../editor/ui/menus.py" line="100"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="103"/>
+        <location filename="../../editor/ui/menus.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="104"/>
-        <location filename="../../editor/ui/menus.py" line="105"/>
+        <location filename="../../editor/ui/menus.py" line="106"/>
+        <location filename="../../editor/ui/menus.py" line="107"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="105"/>
+        <location filename="../../editor/ui/menus.py" line="107"/>
         <source>Gazette Editor: edit and typeset municipal government gazettes.</source>
         <translation>政府公报编辑排版系统：编辑并排版市级政府公报。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="106"/>
+        <location filename="../../editor/ui/menus.py" line="108"/>
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="108"/>
+        <location filename="../../editor/ui/menus.py" line="110"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
@@ -898,22 +914,22 @@
         <translation>排版引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="141"/>
+        <location filename="../../editor/ui/preview.py" line="143"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="161"/>
+        <location filename="../../editor/ui/preview.py" line="166"/>
         <source>Updated in %1 s</source>
         <translation>已更新（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="176"/>
+        <location filename="../../editor/ui/preview.py" line="181"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="202"/>
+        <location filename="../../editor/ui/preview.py" line="207"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 / %2 页</translation>
     </message>
@@ -1002,6 +1018,34 @@
         <location filename="../../editor/ui/recovery_dialogs.py" line="60"/>
         <source>Discard</source>
         <translation>丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <location filename="../../editor/ui/revisions_dialog.py" line="28"/>
+        <source>Revision history</source>
+        <translation>修订历史</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/revisions_dialog.py" line="41"/>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/revisions_dialog.py" line="47"/>
+        <source>Every save keeps the previous version. Restoring saves the chosen version as the newest one.</source>
+        <translation>每次保存都会保留上一版本。恢复时，所选版本将另存为最新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/revisions_dialog.py" line="59"/>
+        <source>Version %1 · %2</source>
+        <translation>第 %1 版 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/revisions_dialog.py" line="68"/>
+        <source>No earlier versions yet.</source>
+        <translation>尚无更早的版本。</translation>
     </message>
 </context>
 <context>

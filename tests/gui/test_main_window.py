@@ -280,3 +280,29 @@ def test_publication_and_issue_properties(window, monkeypatch):
     window.save_now()
     window.stack.undo()
     assert window.issue_key == "2025-3"
+
+
+def test_revision_history_restores_and_undoes(window, plan_uid, type_text, monkeypatch):
+    from editor.ui.revisions_dialog import RevisionsDialog
+
+    window.open_document(plan_uid)
+    original = window.current.title
+    window.form.title.end(False)
+    type_text(window.form.title, "（二稿）")
+    window.save_now()
+    shown = {}
+
+    def pick_oldest(dialog):
+        dialog.list.setCurrentRow(dialog.list.count() - 1)
+        shown["text"] = dialog.text.toPlainText()
+        dialog._restore()
+        return RevisionsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RevisionsDialog, "exec", pick_oldest)
+    window.revisions_dialog()
+    assert shown["text"].startswith(original)
+    assert window.service.load_document(plan_uid)[0].title == original
+    assert window.form.title.text() == original
+    window.stack.undo()
+    assert window.service.load_document(plan_uid)[0].title == original + "（二稿）"
+    assert window.form.title.text() == original + "（二稿）"
