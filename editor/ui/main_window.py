@@ -149,7 +149,13 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         """Things to do once the window is visible: offer to recover unsaved work."""
         entries = self.journal.entries()
         if entries:
-            self.recovery_dialog = RecoveryDialog(entries, self)
+            stored = {}
+            for e in entries:
+                try:
+                    stored[e.uid] = self.service.load_document(e.uid)[0]
+                except GazetteError:
+                    stored[e.uid] = None
+            self.recovery_dialog = RecoveryDialog(entries, self, stored)
             self.recovery_dialog.accepted.connect(lambda: self.restore_entries(entries))
             self.recovery_dialog.rejected.connect(lambda: [self.journal.discard(e.uid) for e in entries])
             self.recovery_dialog.open()

@@ -4,6 +4,7 @@ document meanwhile (both texts side by side; nothing is discarded)."""
 
 from __future__ import annotations
 
+import difflib
 from datetime import datetime
 
 from PySide6.QtWidgets import (
@@ -36,13 +37,30 @@ def document_text(doc: Document) -> str:
     return "\n".join(lines)
 
 
-class RecoveryDialog(QDialog):
-    """Lists documents with unsaved edits from the last run and shows their text."""
+def unsaved_changes(stored: Document | None, recovered: Document) -> str:
+    """The lines that differ between the stored and the recovered text ("+ typed", "− removed")."""
+    new = document_text(recovered).splitlines()
+    if stored is None:
+        return "\n".join("+ " + line for line in new)
+    old = document_text(stored).splitlines()
+    lines = []
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            lines += ["− " + line for line in old[a0:a1]]
+        if op in ("replace", "insert"):
+            lines += ["+ " + line for line in new[b0:b1]]
+    return "\n".join(lines)
 
-    def __init__(self, entries: list[JournalEntry], parent: QWidget | None = None) -> None:
+
+class RecoveryDialog(QDialog):
+    """Lists documents with unsaved edits from the last run: what was typed, then the whole text."""
+
+    def __init__(self, entries: list[JournalEntry], parent: QWidget | None = None,
+                 stored: dict[str, Document | None] | None = None) -> None:
         super().__init__(parent)
+        self.stored = stored or {}
         self.setWindowTitle(self.tr("Recover unsaved work"))
-        self.resize(720, 480)
+        self.resize(780, 620)
         self.entries = entries
         intro = QLabel(self.tr("The editor did not close normally last time. These documents had changes "
                                "that were not saved yet. Restore them?"))
@@ -52,6 +70,9 @@ class RecoveryDialog(QDialog):
             when = datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M:%S")
             item = QListWidgetItem(f"{e.document.title or self.tr('(untitled)')}  —  {when}")
             self.list.addItem(item)
+        self.changes = QPlainTextEdit()
+        self.changes.setReadOnly(True)
+        self.changes.setStyleSheet("QPlainTextEdit { background: #fffbea; }")
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.list.currentRowChanged.connect(self._show)
@@ -63,13 +84,22 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
+        layout.addWidget(QLabel(self.tr("What was typed and not saved:")))
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(QLabel(self.tr("The whole recovered text:")))
         layout.addWidget(self.text, 2)
         layout.addWidget(buttons)
         if entries:
             self.list.setCurrentRow(0)
 
     def _show(self, row: int) -> None:
-        self.text.setPlainText(document_text(self.entries[row].document) if 0 <= row < len(self.entries) else "")
+        if not 0 <= row < len(self.entries):
+            self.text.setPlainText("")
+            self.changes.setPlainText("")
+            return
+        entry = self.entries[row]
+        self.text.setPlainText(document_text(entry.document))
+        self.changes.setPlainText(unsaved_changes(self.stored.get(entry.uid), entry.document))
 
 
 class ConflictDialog(QDialog):

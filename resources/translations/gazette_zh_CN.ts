@@ -317,32 +317,32 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="83"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="113"/>
         <source>Someone else saved this document</source>
         <translation>其他人已保存了此文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="86"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="116"/>
         <source>Another editor saved “%1” while you were editing it. Nothing has been overwritten. Choose which text to keep in the store; the other one is kept as well (their version stays in the revision history; your text goes to the recovery journal and the clipboard).</source>
         <translation>在您编辑期间，其他编辑已保存了“%1”。目前没有任何内容被覆盖。请选择要保存在库中的文本；另一份也会保留（对方的版本保留在修订历史中；您的文本保存在恢复日志和剪贴板中）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="92"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="122"/>
         <source>Your text</source>
         <translation>您的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="93"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="123"/>
         <source>Their text (in the store)</source>
         <translation>对方的文本（库中）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="101"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="131"/>
         <source>Keep my text</source>
         <translation>保留我的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="102"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="132"/>
         <source>Use their text</source>
         <translation>采用对方的文本</translation>
     </message>
@@ -578,42 +578,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="173"/>
+        <location filename="../../editor/ui/main_window.py" line="179"/>
         <source>Recovered text restored</source>
         <translation>已恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="246"/>
+        <location filename="../../editor/ui/main_window.py" line="252"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="253"/>
+        <location filename="../../editor/ui/main_window.py" line="259"/>
         <source>Gazette Editor</source>
         <translation>政府公报编辑排版系统</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="256"/>
+        <location filename="../../editor/ui/main_window.py" line="262"/>
         <source>%1 No. %2</source>
         <translation>%1年第%2期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="290"/>
+        <location filename="../../editor/ui/main_window.py" line="296"/>
         <source>No issues yet: create one with Issue ▸ New issue, or put the sample issue into the store with File ▸ Install the sample issue.</source>
         <translation>尚无期刊：请通过“期刊 ▸ 新建一期”创建，或通过“文件 ▸ 安装示例期刊”导入示例。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="293"/>
+        <location filename="../../editor/ui/main_window.py" line="299"/>
         <source>No document selected</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="321"/>
+        <location filename="../../editor/ui/main_window.py" line="327"/>
         <source>All changes saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="393"/>
+        <location filename="../../editor/ui/main_window.py" line="399"/>
         <source>Restore version</source>
         <translation>恢复版本</translation>
     </message>
@@ -702,12 +702,12 @@
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="410"/>
+        <location filename="../../editor/ui/main_window.py" line="416"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="411"/>
+        <location filename="../../editor/ui/main_window.py" line="417"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -1000,24 +1000,34 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="44"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="62"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="47"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="65"/>
         <source>The editor did not close normally last time. These documents had changes that were not saved yet. Restore them?</source>
         <translation>上次程序没有正常关闭。以下文件有尚未保存的修改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="59"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="80"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/recovery_dialogs.py" line="60"/>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="81"/>
         <source>Discard</source>
         <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="87"/>
+        <source>What was typed and not saved:</source>
+        <translation>输入后尚未保存的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/recovery_dialogs.py" line="89"/>
+        <source>The whole recovered text:</source>
+        <translation>恢复的全文：</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ CHECK_SCRIPT = textwrap.dedent("""
         result = {{"offered": dialog is not None}}
         if dialog is not None:
             result["shown_text"] = dialog.text.toPlainText()
+            result["changes"] = dialog.changes.toPlainText()
             dialog.restore_button.click()
             result["editor_text"] = window.body.editor.toPlainText()
             window.save_now()
@@ -102,6 +103,7 @@ def test_killed_app_text_is_recovered_on_restart(sample_db: Path, tmp_path: Path
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["offered"]
     assert TYPED in result["shown_text"]
+    assert result["changes"] == "+ " + TYPED  # exactly what was typed and not saved
     assert result["editor_text"].endswith(TYPED)
     assert result["stored_last"] == TYPED
     assert not journal_path(str(sample_db)).exists()  # saved: nothing left to recover
