@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.model import Paragraph
+from editor.model import Image, Paragraph
 from editor.ui import table_tools
 from editor.ui.document_form import UndoKeyFilter
 from editor.ui.session import DocumentSession
@@ -70,6 +70,7 @@ class BodyTextEdit(QTextEdit):
         self.images: dict[str, bytes] = {}
         self.stack = None  # the window's undo stack (a pasted notice is one undo step)
         self.notice_handler = None  # callable(Document): fill the form from a pasted notice
+        self.image_handler = None  # callable(bytes) -> ref: store a pasted image with the issue
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml() or super().canInsertFromMimeData(source)
@@ -77,6 +78,9 @@ class BodyTextEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasFormat(QT_RICH):  # copied inside the editor: keep the styles as they are
             super().insertFromMimeData(source)
+            return
+        if source.hasImage() and not source.hasText() and self.image_handler is not None:
+            self._paste_image(source.imageData())
             return
         text = mime_plain_text(source)
         if not text.strip():
@@ -92,6 +96,21 @@ class BodyTextEdit(QTextEdit):
                 self.stack.endMacro()
             return
         self.insert_blocks(structure_text(text))
+
+    def _paste_image(self, image) -> None:
+        from PySide6.QtCore import QBuffer, QIODevice
+        from PySide6.QtGui import QImage
+
+        if not isinstance(image, QImage) or image.isNull():
+            return
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        data = bytes(buffer.data())
+        ref = self.image_handler(data)
+        if ref:
+            self.images[ref] = data
+            self.insert_blocks([Image(ref)])
 
     def insert_blocks(self, blocks: list) -> None:
         """Insert blocks at the cursor as one undo step."""
@@ -132,6 +151,7 @@ class BodyEditor(QWidget):
         self.editor = BodyTextEdit()
         self.editor.stack = undo_stack
         self.editor.notice_handler = self._notice_pasted
+        self.editor.image_handler = lambda data: self.image_store(data) if self.image_store else None
         self.editor.installEventFilter(UndoKeyFilter(self))
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
 

@@ -110,7 +110,6 @@ class ContentsActions:
         if self.run_command(cmds.delete_document_command(self.service, uid)):
             if self.current is not None and self.current.uid == uid:
                 self.show_session(None)
-            self.editing.drop(uid)
 
     def _fill_tree_menu(self, menu, index) -> None:
         for name in ("new_document", "delete_document", None, "add_section", "rename_section", "remove_section"):

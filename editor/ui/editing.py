@@ -80,7 +80,7 @@ class EditingController(QObject):
         due, self._journal_due = self._journal_due, set()
         for uid in due:
             s = self.sessions.get(uid)
-            if s is not None and s.dirty:
+            if s is not None and s.dirty and not s.detached:
                 try:
                     self.journal.record(s.to_document(), s.issue_key, s.version)
                 except OSError as exc:
@@ -99,6 +99,8 @@ class EditingController(QObject):
 
     def save(self, s: DocumentSession, interactive: bool = True) -> bool:
         """Save one session (expected version: the one it was loaded at)."""
+        if s.detached:
+            return True  # nothing to save into; kept in memory for an undo of the deletion
         if not s.dirty or s.read_only:
             return not s.dirty
         doc = s.to_document()
@@ -109,6 +111,15 @@ class EditingController(QObject):
             self._saving = None
             if interactive:
                 return self._resolve_conflict(s)
+            return False
+        except NotFoundError:
+            # deleted elsewhere while being edited: keep the text, never drop it
+            self._saving = None
+            self.journal.keep_conflict_copy(doc, s.issue_key)
+            self.journal.discard(s.uid)
+            s.detached = True
+            self.statusMessage.emit(self.tr("The document was deleted elsewhere; your text is kept in the "
+                                            "recovery journal"))
             return False
         except GazetteError as exc:
             self._saving = None
@@ -144,6 +155,23 @@ class EditingController(QObject):
         # keep mine: save on top of theirs (theirs stays in the revision history)
         s.version = version
         return self.save(s)
+
+    def check_attached(self, issue_key: str) -> None:
+        """After a change of an issue's contents: detach sessions whose document is gone and
+        re-attach those an undo brought back (taking the stored version)."""
+        for s in self.sessions.values():
+            if s.issue_key != issue_key:
+                continue
+            try:
+                _doc, version = self.service.load_document(s.uid)
+            except NotFoundError:
+                if not s.detached:
+                    s.detached = True
+                    self.journal.discard(s.uid)
+                continue
+            if s.detached:
+                s.detached = False
+                s.version = version
 
     # outside changes ----------------------------------------------------------------------
     def on_change(self, change: Change) -> None:

@@ -446,6 +446,8 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
             self._issue_cache = None
         if change.what in ("issues", "issue"):
             QTimer.singleShot(0, self._refresh_issue_list)
+        if change.what == "sections" and change.issue_key is not None:
+            self.editing.check_attached(change.issue_key)
         if change.what in ("sections", "issue") and change.issue_key == self.issue_key:
             self._reload_contents()
         if change.what in ("sections", "document", "issue", "publication"):

@@ -49,6 +49,7 @@ class DocumentSession(QObject):
         self.parts: list[Part] = []
         self.dirty = False
         self.read_only = False
+        self.detached = False  # its document is not in the store (deleted; an undo may bring it back)
         self._load_parts(doc)
 
     def _new_part(self, label: str | None, title: str, blocks: list) -> Part:

@@ -197,3 +197,19 @@ def test_insert_an_image(window, plan_uid, tmp_path, monkeypatch):
     images = [b for b in doc.body if isinstance(b, Image)]
     assert len(images) == 1 and images[0].caption == "示意图"
     assert images[0].ref in window.service.load_issue("2025-3").images
+
+
+def test_paste_an_image(window, plan_uid):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("#aa3300"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    window.open_document(plan_uid)
+    window.body.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.body.editor.insertFromMimeData(mime)
+    window.save_now()
+    doc, _ = window.service.load_document(plan_uid)
+    assert isinstance(doc.body[-1], Image)
+    assert doc.body[-1].ref in window.service.load_issue("2025-3").images

@@ -306,3 +306,24 @@ def test_revision_history_restores_and_undoes(window, plan_uid, type_text, monke
     window.stack.undo()
     assert window.service.load_document(plan_uid)[0].title == original + "（二稿）"
     assert window.form.title.text() == original + "（二稿）"
+
+
+def test_undo_across_a_deleted_and_restored_document(window, plan_uid, type_text, monkeypatch):
+    window.open_document(plan_uid)
+    editor = window.body.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "删前。")
+    window.navigator.select_document(plan_uid)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_document()
+    assert window.model.document_index(plan_uid).isValid() is False
+    assert window.editing.sessions[plan_uid].detached
+    window.stack.undo()  # the deletion
+    assert window.model.document_index(plan_uid).isValid()
+    window.stack.undo()  # the typing, in the restored document
+    window.save_now()
+    body = window.service.load_document(plan_uid)[0].body
+    assert not body[-1].text.endswith("删前。")
+    window.stack.redo()
+    window.save_now()
+    assert window.service.load_document(plan_uid)[0].body[-1].text.endswith("删前。")
