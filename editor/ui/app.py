@@ -52,6 +52,32 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
+def app_icon():
+    """The application icon, drawn at start (a red seal with 公报) so no image file is needed."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#b7221b"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.18, size * 0.18)
+        font = QFont(["Noto Serif CJK SC", "AR PL UMing CN"])
+        font.setPixelSize(max(int(size * 0.36), 6))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(QRectF(0, size * 0.06, size, size * 0.44), Qt.AlignmentFlag.AlignCenter, "公")
+        painter.drawText(QRectF(0, size * 0.5, size, size * 0.44), Qt.AlignmentFlag.AlignCenter, "报")
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication (created once), with names and settings location configured."""
     from editor.ui import settings
@@ -60,6 +86,7 @@ def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gazette-editor", *argv])
     app.setApplicationDisplayName("政府公报编辑排版系统")
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     return app
 
 
