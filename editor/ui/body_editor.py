@@ -82,6 +82,12 @@ class BodyTextEdit(QTextEdit):
         if source.hasImage() and not source.hasText() and self.image_handler is not None:
             self._paste_image(source.imageData())
             return
+        if source.hasHtml() and "<table" in source.html().lower():
+            # Word/WPS tables stay tables (with merged cells); the text around them is structured
+            from editor.ui.paste_html import html_to_blocks
+
+            self.insert_blocks(html_to_blocks(source.html(), structure_text))
+            return
         text = mime_plain_text(source)
         if not text.strip():
             return

@@ -213,3 +213,46 @@ def test_paste_an_image(window, plan_uid):
     doc, _ = window.service.load_document(plan_uid)
     assert isinstance(doc.body[-1], Image)
     assert doc.body[-1].ref in window.service.load_issue("2025-3").images
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p {margin:0}</style></head>
+<body><p class=MsoNormal>一、任务分工</p><p class=MsoNormal>各部门按分工落实。</p>
+<table class=MsoTableGrid border=1>
+<tr><td rowspan=2><p>序号</p></td><td colspan=2><p>任务</p></td></tr>
+<tr><td><p>内容</p></td><td><p>责任单位</p></td></tr>
+<tr><td>1</td><td>推进节水</td><td>市水务局</td></tr>
+</table><p>备注：按季度报送。</p></body></html>"""
+
+
+def test_paste_from_word_keeps_tables(window, plan_uid):
+    window.open_document(plan_uid)
+    editor = window.body.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    mime = QMimeData()
+    mime.setHtml(WORD_HTML)
+    mime.setText("一、任务分工\n各部门按分工落实。\n序号 任务 …")
+    editor.insertFromMimeData(mime)
+    blocks = document_blocks(editor.document())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.rows[0][0] == TableCell("序号", rowspan=2) and table.rows[0][1].colspan == 2
+    assert [c.text for c in table.rows[2]] == ["1", "推进节水", "市水务局"]
+    assert Heading(1, "一、任务分工") in blocks
+    assert any("按季度报送" in getattr(b, "text", "") for b in blocks[blocks.index(table):])
+    window.save_now()
+    stored = window.service.load_document(plan_uid)[0].body
+    assert any(isinstance(b, Table) and b.rows[0][0].rowspan == 2 for b in stored)
+
+
+def test_html_tables_with_bad_spans_are_regularised():
+    from editor.ui.paste_html import html_to_blocks
+
+    html = ("<table><thead><tr><th>甲</th><th>乙</th></tr></thead>"
+            "<tr><td colspan=5>太宽</td></tr><tr><td>1</td></tr></table>")
+    blocks = html_to_blocks(html, lambda t: [Paragraph(t)])
+    assert len(blocks) == 1
+    table = blocks[0]
+    table.grid()
+    assert table.header_rows == 1 and [c.text for c in table.rows[1]] == ["太宽", ""]
+    assert html_to_blocks("   ", lambda t: [Paragraph(t)]) == []
