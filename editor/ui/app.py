@@ -31,6 +31,34 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def compiled_translation(language: str) -> Path | None:
+    """The .qm of ``language``: the committed one when it is at least as new as its .ts, else a
+    fresh compile (pyside6-lrelease) into the user's cache; None when neither is possible."""
+    ts = TRANSLATIONS / f"gazette_{language}.ts"
+    qm = ts.with_suffix(".qm")
+    # (a few seconds of slack: a fresh checkout writes both files at about the same time)
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime + 5 >= ts.stat().st_mtime):
+        return qm
+    if not ts.exists():
+        return qm if qm.exists() else None
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QStandardPaths
+
+    tool = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lrelease")
+    if tool is None:
+        return qm if qm.exists() else None
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or ".")
+    cache.mkdir(parents=True, exist_ok=True)
+    out = cache / qm.name
+    try:
+        subprocess.run([tool, str(ts), "-qm", str(out)], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return qm if qm.exists() else None
+    return out
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for ``language`` (nothing for English)."""
     translators: list[QTranslator] = []
@@ -39,7 +67,8 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         return translators
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"gazette_{language}.qm")):
+    qm = compiled_translation(language)
+    if qm is not None and ours.load(str(qm)):
         app.installTranslator(ours)
         translators.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

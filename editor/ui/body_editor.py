@@ -26,7 +26,14 @@ from editor.model import Image, Paragraph
 from editor.ui import table_tools
 from editor.ui.document_form import UndoKeyFilter
 from editor.ui.session import DocumentSession
-from editor.ui.textdoc import P_LEVEL, block_style, blocks_document, set_block_style
+from editor.ui.textdoc import (
+    P_LEVEL,
+    block_format,
+    block_style,
+    blocks_document,
+    char_format,
+    set_block_style,
+)
 from editor.ui.undo import AddPartCommand, PartHeaderCommand, bridge_text_undo
 
 QT_RICH = "application/x-qrichtext"
@@ -71,6 +78,23 @@ class BodyTextEdit(QTextEdit):
         self.stack = None  # the window's undo stack (a pasted notice is one undo step)
         self.notice_handler = None  # callable(Document): fill the form from a pasted notice
         self.image_handler = None  # callable(bytes) -> ref: store a pasted image with the issue
+
+    def keyPressEvent(self, event) -> None:
+        """Enter after a heading, caption, note or closing line starts a body paragraph."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.modifiers() not in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            super().keyPressEvent(event)
+            return
+        before = block_style(self.textCursor().blockFormat())
+        super().keyPressEvent(event)
+        if before in ("h1", "h2", "h3", "h4", "runin", "caption", "note", "closing") and \
+                self.textCursor().currentTable() is None and not self.textCursor().block().text():
+            cursor = self.textCursor()
+            cursor.joinPreviousEditBlock()
+            cursor.setBlockFormat(block_format("body"))
+            cursor.setBlockCharFormat(char_format("body"))
+            cursor.endEditBlock()
+            self.setCurrentCharFormat(char_format("body"))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml() or super().canInsertFromMimeData(source)

@@ -86,6 +86,9 @@ def bench_preview(db: Path, runs: int, tmp: Path) -> dict[str, list[float]]:
         wait()  # warm: fonts loaded, first build done
         times = []
         for _ in range(runs):
+            while window.preview.is_busy():  # no build of an earlier request in the way
+                app.processEvents()
+                time.sleep(0.001)
             done.clear()
             editor = window.body.editor
             cursor = editor.textCursor()

@@ -4,8 +4,9 @@ paste through the structurer, attachments."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor.model import (
     ChronicleEntry,
@@ -256,3 +257,26 @@ def test_html_tables_with_bad_spans_are_regularised():
     table.grid()
     assert table.header_rows == 1 and [c.text for c in table.rows[1]] == ["太宽", ""]
     assert html_to_blocks("   ", lambda t: [Paragraph(t)]) == []
+
+
+def test_chronicle_and_heading_styles_from_the_style_menu(window):
+    window.navigator.tree.setCurrentIndex(window.model.section_index("政府大事记"))
+    window.new_document()
+    body, editor = window.body, window.body.editor
+    editor.insertPlainText("3月18日，市长主持召开常务会议。")
+    body.apply_style("chronicle")
+    editor.textCursor().insertBlock()
+    editor.insertPlainText("（一）严格管理。分行业确定指标。")
+    body.apply_style("runin", 2)
+    assert document_blocks(editor.document()) == [
+        ChronicleEntry("3月18日", "，市长主持召开常务会议。"),
+        Heading(2, "（一）严格管理。", True, "分行业确定指标。"),
+    ]
+    window.stack.undo()  # the style: the new paragraph had followed the chronicle entry's style
+    assert isinstance(document_blocks(editor.document())[1], ChronicleEntry)
+    window.stack.redo()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(editor, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+    editor.insertPlainText("各地区要按期完成。")
+    assert document_blocks(editor.document())[-1] == Paragraph("各地区要按期完成。")  # Enter after a heading: body

@@ -109,3 +109,21 @@ def test_the_window_speaks_chinese(qtbot, sample_db, qapp):
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_a_newer_ts_is_compiled_at_start(tmp_path, monkeypatch):
+    import os
+
+    from editor.ui import app as app_module
+
+    ts = tmp_path / "gazette_zh_CN.ts"
+    ts.write_bytes(TS.read_bytes())
+    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if not (ROOT / ".venv" / "bin" / "pyside6-lrelease").exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = app_module.compiled_translation("zh_CN")  # no .qm beside the .ts: compiled into the cache
+    assert qm is not None and qm.read_bytes() == QM.read_bytes()
+    (tmp_path / "gazette_zh_CN.qm").write_bytes(b"old")
+    os.utime(tmp_path / "gazette_zh_CN.qm", (1, 1))
+    assert app_module.compiled_translation("zh_CN") != tmp_path / "gazette_zh_CN.qm"
