@@ -25,6 +25,12 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, icon=None) -> Q
     return action
 
 
+def _set_language(w, code: str) -> None:
+    w.settings.set_language(code)
+    QMessageBox.information(w, QCoreApplication.translate("MainWindow", "Interface language"),
+                            QCoreApplication.translate("MainWindow", "The new language is used from the next start."))
+
+
 def build_menus(w) -> dict:
     """Create the window's menus and tool bar; returns the actions by name."""
     sp = QStyle.StandardPixmap
@@ -103,6 +109,15 @@ def build_menus(w) -> dict:
     m.addSeparator()
     m.addMenu(w.body._table_menu)
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    languages = m.addMenu(QCoreApplication.translate("MainWindow", "Interface language"))
+    language_group = QActionGroup(w)
+    for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+        act = QAction(label, w, checkable=True)
+        act.setChecked(w.settings.language() == code)
+        act.triggered.connect(lambda _c=False, code=code: _set_language(w, code))
+        language_group.addAction(act)
+        languages.addAction(act)
+    m.addSeparator()
     m.addAction(QCoreApplication.translate("MainWindow", "About"), lambda: QMessageBox.about(
         w, QCoreApplication.translate("MainWindow", "About"), QCoreApplication.translate("MainWindow", "Gazette Editor: edit and typeset municipal government gazettes.")))
     m.addAction(QCoreApplication.translate("MainWindow", "About Qt"), QApplication.aboutQt)
@@ -121,4 +136,10 @@ def build_menus(w) -> dict:
         # tool buttons without the menu mnemonic: "保存(&S)" -> "保存"
         a[name].setIconText(re.sub(r"\(&\w\)|&|…", "", a[name].text()).strip())
     w.addToolBar(tb)
+    # Delete in the contents tree deletes the selected document (only there, not in text fields)
+    delete = QAction(w.navigator.tree)
+    delete.setShortcut(QKeySequence.StandardKey.Delete)
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    delete.triggered.connect(lambda _c=False: w.delete_document())
+    w.navigator.tree.addAction(delete)
     return a

@@ -95,6 +95,10 @@ class Settings:
         """Interface language: "zh_CN" (default) or "en"."""
         return str(self.qs.value("ui/language", "zh_CN"))
 
+    def set_language(self, code: str) -> None:
+        """Choose the interface language for the next start."""
+        self.qs.setValue("ui/language", code)
+
     def sync(self) -> None:
         """Write pending changes to disk."""
         self.qs.sync()

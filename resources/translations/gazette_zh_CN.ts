@@ -4,226 +4,226 @@
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="143"/>
+        <location filename="../../editor/ui/body_editor.py" line="193"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="145"/>
+        <location filename="../../editor/ui/body_editor.py" line="195"/>
         <source>Attachment title</source>
         <translation>附件标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="150"/>
+        <location filename="../../editor/ui/body_editor.py" line="200"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="153"/>
+        <location filename="../../editor/ui/body_editor.py" line="203"/>
         <source>Attachment (new page)</source>
         <translation>附件（另起一页）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="154"/>
+        <location filename="../../editor/ui/body_editor.py" line="204"/>
         <source>Enclosed text of an issuing notice</source>
         <translation>印发/转发的正文（紧接通知）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="157"/>
+        <location filename="../../editor/ui/body_editor.py" line="207"/>
         <source>Remove attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="160"/>
+        <location filename="../../editor/ui/body_editor.py" line="210"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="169"/>
+        <location filename="../../editor/ui/body_editor.py" line="219"/>
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="169"/>
+        <location filename="../../editor/ui/body_editor.py" line="219"/>
         <source>Heading 1 (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="170"/>
+        <location filename="../../editor/ui/body_editor.py" line="220"/>
         <source>Heading 2 (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="170"/>
+        <location filename="../../editor/ui/body_editor.py" line="220"/>
         <source>Heading 3 (1.)</source>
         <translation>三级标题（1.）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="171"/>
+        <location filename="../../editor/ui/body_editor.py" line="221"/>
         <source>Heading 4 (（1）)</source>
         <translation>四级标题（（1））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="171"/>
+        <location filename="../../editor/ui/body_editor.py" line="221"/>
         <source>Run-in heading, level 2</source>
         <translation>段首标题（二级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="172"/>
+        <location filename="../../editor/ui/body_editor.py" line="222"/>
         <source>Run-in heading, level 3</source>
         <translation>段首标题（三级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="172"/>
+        <location filename="../../editor/ui/body_editor.py" line="222"/>
         <source>Run-in heading, level 4</source>
         <translation>段首标题（四级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="173"/>
+        <location filename="../../editor/ui/body_editor.py" line="223"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="173"/>
+        <location filename="../../editor/ui/body_editor.py" line="223"/>
         <source>Chronicle entry</source>
         <translation>大事记条目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="174"/>
+        <location filename="../../editor/ui/body_editor.py" line="224"/>
         <source>Table caption</source>
         <translation>表题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="174"/>
+        <location filename="../../editor/ui/body_editor.py" line="224"/>
         <source>Closing line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="175"/>
+        <location filename="../../editor/ui/body_editor.py" line="225"/>
         <source>Attachment note</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="182"/>
+        <location filename="../../editor/ui/body_editor.py" line="232"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="186"/>
-        <location filename="../../editor/ui/body_editor.py" line="201"/>
+        <location filename="../../editor/ui/body_editor.py" line="236"/>
+        <location filename="../../editor/ui/body_editor.py" line="251"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="188"/>
+        <location filename="../../editor/ui/body_editor.py" line="238"/>
         <source>Insert table…</source>
         <translation>插入表格…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="189"/>
+        <location filename="../../editor/ui/body_editor.py" line="239"/>
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="190"/>
+        <location filename="../../editor/ui/body_editor.py" line="240"/>
         <source>Insert column right</source>
         <translation>在右侧插入列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="191"/>
+        <location filename="../../editor/ui/body_editor.py" line="241"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="192"/>
+        <location filename="../../editor/ui/body_editor.py" line="242"/>
         <source>Remove column</source>
         <translation>删除列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="193"/>
-        <location filename="../../editor/ui/body_editor.py" line="205"/>
+        <location filename="../../editor/ui/body_editor.py" line="243"/>
+        <location filename="../../editor/ui/body_editor.py" line="255"/>
         <source>Merge cells</source>
         <translation>合并单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="194"/>
-        <location filename="../../editor/ui/body_editor.py" line="206"/>
+        <location filename="../../editor/ui/body_editor.py" line="244"/>
+        <location filename="../../editor/ui/body_editor.py" line="256"/>
         <source>Split cell</source>
         <translation>拆分单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="195"/>
+        <location filename="../../editor/ui/body_editor.py" line="245"/>
         <source>Header rows…</source>
         <translation>表头行数…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="196"/>
+        <location filename="../../editor/ui/body_editor.py" line="246"/>
         <source>Remove table</source>
         <translation>删除表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="209"/>
+        <location filename="../../editor/ui/body_editor.py" line="259"/>
         <source>Name list</source>
         <translation>任免名单</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="210"/>
+        <location filename="../../editor/ui/body_editor.py" line="260"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="242"/>
+        <location filename="../../editor/ui/body_editor.py" line="292"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="244"/>
+        <location filename="../../editor/ui/body_editor.py" line="294"/>
         <source>Enclosed text</source>
         <translation>印发的正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="326"/>
+        <location filename="../../editor/ui/body_editor.py" line="376"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="371"/>
+        <location filename="../../editor/ui/body_editor.py" line="421"/>
         <source>Insert table</source>
         <translation>插入表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="372"/>
+        <location filename="../../editor/ui/body_editor.py" line="422"/>
         <source>Rows × columns (e.g. 4×3):</source>
         <translation>行数 × 列数（如 4×3）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="387"/>
+        <location filename="../../editor/ui/body_editor.py" line="437"/>
         <source>Header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="387"/>
+        <location filename="../../editor/ui/body_editor.py" line="437"/>
         <source>Rows repeated on every page:</source>
         <translation>每页重复的表头行数：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="401"/>
-        <location filename="../../editor/ui/body_editor.py" line="409"/>
+        <location filename="../../editor/ui/body_editor.py" line="451"/>
+        <location filename="../../editor/ui/body_editor.py" line="459"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="402"/>
+        <location filename="../../editor/ui/body_editor.py" line="452"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="409"/>
+        <location filename="../../editor/ui/body_editor.py" line="459"/>
         <source>Caption (optional):</source>
         <translation>图题（可选）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="419"/>
+        <location filename="../../editor/ui/body_editor.py" line="469"/>
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>BodyTextEdit</name>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="87"/>
+        <location filename="../../editor/ui/body_editor.py" line="121"/>
         <source>Paste notice</source>
         <translation>粘贴公文</translation>
     </message>
@@ -466,17 +466,22 @@
         <translation>无法写入恢复日志：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="115"/>
+        <location filename="../../editor/ui/editing.py" line="121"/>
+        <source>The document was deleted elsewhere; your text is kept in the recovery journal</source>
+        <translation>该文件已在别处被删除；您的文本已保存在恢复日志中</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/editing.py" line="126"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="123"/>
+        <location filename="../../editor/ui/editing.py" line="134"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/editing.py" line="142"/>
+        <location filename="../../editor/ui/editing.py" line="153"/>
         <source>Loaded their text; yours is on the clipboard and in the journal</source>
         <translation>已载入对方的文本；您的文本在剪贴板和恢复日志中</translation>
     </message>
@@ -639,7 +644,7 @@
     </message>
     <message>
         <location filename="../../editor/ui/contents_actions.py" line="75"/>
-        <location filename="../../editor/ui/menus.py" line="57"/>
+        <location filename="../../editor/ui/menus.py" line="63"/>
         <source>Remove column</source>
         <translation>删除栏目</translation>
     </message>
@@ -660,7 +665,7 @@
     </message>
     <message>
         <location filename="../../editor/ui/contents_actions.py" line="105"/>
-        <location filename="../../editor/ui/menus.py" line="54"/>
+        <location filename="../../editor/ui/menus.py" line="60"/>
         <source>Delete document</source>
         <translation>删除文件</translation>
     </message>
@@ -712,148 +717,159 @@
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="32"/>
+        <location filename="../../editor/ui/menus.py" line="30"/>
+        <location filename="../../editor/ui/menus.py" line="112"/>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/menus.py" line="31"/>
+        <source>The new language is used from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/menus.py" line="38"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="33"/>
+        <location filename="../../editor/ui/menus.py" line="39"/>
         <source>&amp;Open store…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="35"/>
+        <location filename="../../editor/ui/menus.py" line="41"/>
         <source>&amp;Build PDF…</source>
         <translation>生成 PDF(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="36"/>
+        <location filename="../../editor/ui/menus.py" line="42"/>
         <source>Install the sample issue</source>
         <translation>安装示例期刊</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="37"/>
+        <location filename="../../editor/ui/menus.py" line="43"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="38"/>
+        <location filename="../../editor/ui/menus.py" line="44"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="41"/>
+        <location filename="../../editor/ui/menus.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="44"/>
+        <location filename="../../editor/ui/menus.py" line="50"/>
         <source>&amp;Find document…</source>
         <translation>查找文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="46"/>
+        <location filename="../../editor/ui/menus.py" line="52"/>
         <source>Revision &amp;history…</source>
         <translation>修订历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="47"/>
+        <location filename="../../editor/ui/menus.py" line="53"/>
         <source>&amp;New issue…</source>
         <translation>新建一期(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="49"/>
+        <location filename="../../editor/ui/menus.py" line="55"/>
         <source>Issue &amp;properties…</source>
         <translation>本期属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="50"/>
+        <location filename="../../editor/ui/menus.py" line="56"/>
         <source>P&amp;ublication properties…</source>
         <translation>刊物属性(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="51"/>
+        <location filename="../../editor/ui/menus.py" line="57"/>
         <source>Delete issue…</source>
         <translation>删除本期…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="52"/>
+        <location filename="../../editor/ui/menus.py" line="58"/>
         <source>New &amp;document</source>
         <translation>新建文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="55"/>
+        <location filename="../../editor/ui/menus.py" line="61"/>
         <source>Add column…</source>
         <translation>添加栏目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="56"/>
+        <location filename="../../editor/ui/menus.py" line="62"/>
         <source>Rename column…</source>
         <translation>重命名栏目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="65"/>
+        <location filename="../../editor/ui/menus.py" line="71"/>
         <source>Reopen (back to draft)</source>
         <translation>重新打开（退回草稿）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="68"/>
+        <location filename="../../editor/ui/menus.py" line="74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="70"/>
+        <location filename="../../editor/ui/menus.py" line="76"/>
         <source>Recent stores</source>
         <translation>最近打开的数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="81"/>
+        <location filename="../../editor/ui/menus.py" line="87"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="87"/>
+        <location filename="../../editor/ui/menus.py" line="93"/>
         <source>&amp;Issue</source>
         <translation>期刊(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="90"/>
+        <location filename="../../editor/ui/menus.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="97"/>
+        <location filename="../../editor/ui/menus.py" line="103"/>
         <source>&amp;Contents</source>
         <translation>目录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="100"/>
+        <location filename="../../editor/ui/menus.py" line="106"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="105"/>
+        <location filename="../../editor/ui/menus.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="106"/>
-        <location filename="../../editor/ui/menus.py" line="107"/>
+        <location filename="../../editor/ui/menus.py" line="121"/>
+        <location filename="../../editor/ui/menus.py" line="122"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="107"/>
+        <location filename="../../editor/ui/menus.py" line="122"/>
         <source>Gazette Editor: edit and typeset municipal government gazettes.</source>
         <translation>政府公报编辑排版系统：编辑并排版市级政府公报。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="108"/>
+        <location filename="../../editor/ui/menus.py" line="123"/>
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/menus.py" line="110"/>
+        <location filename="../../editor/ui/menus.py" line="125"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
