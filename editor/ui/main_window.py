@@ -462,8 +462,12 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         except NotFoundError:
             return
         self._issue_cache = issue
+        status_changed = IssueStatus(issue.status) != self.issue_status
         self.issue_status = IssueStatus(issue.status)
+        self.issue_date = issue.pub_date
         self.model.set_issue(issue)
+        if status_changed:
+            self._apply_read_only()
         if self.current is not None:
             self.navigator.select_document(self.current.uid)
 
