@@ -121,6 +121,9 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         self._unsubscribe = service.subscribe(self._on_change)
         cmds.error_handler = lambda exc: QTimer.singleShot(0, lambda: show_error(self, exc))
         self.refresh_issues(select=self._initial_issue())
+        if self.issue_key is None:
+            self.show_session(None)  # the empty-store hint
+            self._update_actions()
 
     # start ---------------------------------------------------------------------------------
     def _initial_issue(self) -> str | None:
@@ -211,6 +214,7 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         if key is None:
             self.model.set_issue(None)
             self.show_session(None)
+            self._update_actions()
             return
         try:
             issue = self.service.load_issue(key)
@@ -242,15 +246,27 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         if self.current is not None:
             self.body.show_part(self.body.part_index)
         for name in ("new_document", "delete_document", "add_section", "rename_section", "remove_section",
-                     "issue_properties"):
+                     "issue_properties", "build", "delete_issue"):
             if name in self.actions:
-                self.actions[name].setEnabled(not final or name == "issue_properties")
+                self.actions[name].setEnabled(not final or name in ("issue_properties", "build", "delete_issue"))
+        for action in self.actions.get("status_group", {}).values():
+            action.setEnabled(True)
         for status, action in self.actions.get("status_group", {}).items():
             action.setChecked(status == self.issue_status)
         color = {IssueStatus.DRAFT: "#5f6368", IssueStatus.PROOF: "#b26a00", IssueStatus.FINAL: "#1e7e34"}
         self.status_label.setText(status_name(self.issue_status) + (
             "  " + self.tr("(read-only)") if final else ""))
         self.status_label.setStyleSheet(f"color: {color[self.issue_status]}; font-weight: bold; padding: 0 6px;")
+
+    def _update_actions(self) -> None:
+        """Actions that need an open issue are off without one."""
+        has_issue = self.issue_key is not None
+        for name in ("new_document", "delete_document", "add_section", "rename_section", "remove_section",
+                     "issue_properties", "build", "delete_issue"):
+            if name in self.actions and not has_issue:
+                self.actions[name].setEnabled(False)
+        for action in self.actions.get("status_group", {}).values():
+            action.setEnabled(has_issue)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)

@@ -62,3 +62,17 @@ def test_errors_are_dialogs_without_tracebacks(qapp, monkeypatch, tmp_path):
     title, text, _info = shown[-1]
     assert "ValueError: boom" in text and "Traceback" not in text
     assert any("Traceback" in r.getMessage() for r in records)  # the details go to the log
+
+
+def test_an_empty_store_explains_what_to_do(qtbot, db_path):
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow.open(str(db_path))
+    qtbot.addWidget(win)
+    assert win.issue_key is None
+    assert "New issue" in win.doc_heading.text()
+    assert not win.actions["new_document"].isEnabled() and not win.actions["build"].isEnabled()
+    win.install_sample()
+    assert win.issue_key == "2025-3" and win.current is not None
+    assert win.actions["new_document"].isEnabled() and win.actions["build"].isEnabled()
+    win.close()
