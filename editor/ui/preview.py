@@ -82,6 +82,7 @@ class PreviewPane(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
+        bar.setSpacing(6)
         bar.addWidget(QLabel(self.tr("Preview")))
         bar.addWidget(self.scope)
         bar.addWidget(self.zoom)
