@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import editor.ui  # noqa: F401  (first: its work-around for shiboken6 6.12 on Python 3.11)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GAZETTE_AUTOSAVE_MS", "100000")  # tests save explicitly
 
