@@ -2,7 +2,7 @@
 
 A column heading carries the page its first document starts on. Long titles wrap with a
 hanging indent; the page number sits at the right edge of the
-measure on the entry's last line, a dotted leader runs from the title to it, and the
+measure on the entry's last line, a leader of dots (set as text) runs from the title to it, and the
 whole entry is a link to the document. The page numbers are the ones the body pages
 really carry (``book.py`` lays the contents out again until they are stable).
 """
@@ -12,8 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor.typeset.layout import Layout
-from editor.typeset.pages import Anchor, Link, Page, PlacedLine, Rule
+from editor.typeset.linebreak import Glyph, Line
+from editor.typeset.pages import Anchor, Link, Page, PlacedLine
 from editor.typeset.text import Setter
+
+LEADER = "."
+
+
+def _leader(setter: Setter, role: str, size: float, width: float) -> Line | None:
+    """A dot leader of ``width`` pt as text: a row of periods half an em apart.
+
+    Set as characters (not a drawn dotted rule) so that the entry reads as one line from its
+    title to its page number: text extraction and line checks see a full line, and a reader
+    copying the contents gets "title……page".
+    """
+    face = setter.fonts.pick(role, LEADER)
+    step = max(0.5 * size, face.advance(LEADER, size))
+    n = int((width + 1e-6) // step)
+    if n < 2:
+        return None
+    glyphs = [Glyph(k * step, LEADER, face.name, size, face.advance(LEADER, size)) for k in range(n)]
+    natural = (n - 1) * step + glyphs[-1].width
+    return Line(glyphs, 0.0, natural, natural, False, True, size)
 
 
 @dataclass
@@ -84,11 +104,11 @@ def contents_pages(setter: Setter, layout: Layout, entries: list[Entry], first_i
             if nl:
                 page.lines.append(PlacedLine(left + measure - num_w, base, nl[0], "contents-number"))
             if conf["leader"] == "dots" and ls:
-                x0 = PlacedLine(left, base, ls[-1]).right + style.size * 0.5
-                x1 = left + measure - (nl[0].natural if nl else 0) - style.size * 0.5
-                if x1 - x0 > style.size:
-                    y = base + style.size * 0.12
-                    page.rules.append(Rule(x0, y, x1, y, 0.9, dotted=True))
+                x0 = PlacedLine(left, base, ls[-1]).right + style.size * 0.25
+                x1 = left + measure - (nl[0].natural if nl else 0) - style.size * 0.25
+                leader = _leader(setter, style.role, style.size, x1 - x0)
+                if leader is not None:
+                    page.lines.append(PlacedLine(x1 - leader.natural, base, leader, "contents-leader"))
         target = entry.uid and f"doc-{entry.uid}" or entry.anchor
         if target:
             page.links.append(Link(left, state["y"], left + measure, top, target))
