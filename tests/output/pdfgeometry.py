@@ -164,6 +164,9 @@ def overlapping_lines(pdf) -> list[str]:
     bad = []
     for pno, page in enumerate(pdf.pages, 1):
         segs = segments(page, gap_em=0.6)
+        for s in segs:  # ink extents: a compressed mark's blank half may reach the next cell
+            boxes = [char_box(c) for c in s["chars"]]
+            s["x0"], s["x1"] = min(b[0] for b in boxes), max(b[2] for b in boxes)
         segs.sort(key=lambda s: s["top"])
         for i, a in enumerate(segs):
             for b in segs[i + 1:]:
