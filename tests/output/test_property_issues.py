@@ -98,7 +98,7 @@ def blocks():
 @st.composite
 def issues(draw):
     docs = []
-    for k in range(draw(st.integers(1, 3))):
+    for _doc in range(draw(st.integers(1, 3))):
         atts = []
         for a in range(draw(st.integers(0, 2))):
             label = draw(st.sampled_from(["", f"附件{a + 1}"]))

@@ -264,6 +264,25 @@ def test_table_cell_text_is_never_cut_inside_a_number():
     assert not est.fits
 
 
+def test_contents_entries_read_as_full_lines(tmp_path):
+    """Many contents entries at the body size: each reads as one line from title to number."""
+    from editor.render.build import build_pdf
+
+    pub, issue = material.long_issue(24)
+    res = build_pdf(pub, issue, tmp_path / "toc.pdf", mode="web", deterministic=True)
+    lay = load_layout("gazette")
+    with pdfplumber.open(str(res.path)) as pdf:
+        contents = [p for p in pdf.pages[:8] if "目" in (p.extract_text() or "")[:10]]
+        assert contents
+        segs = [s for s in geo.segments(contents[0]) if s["text"].startswith("测试市人民政府关于第")]
+        assert len(segs) >= 10
+        right = max(s["x1"] for s in segs)
+        for s in segs:
+            assert abs(s["x1"] - right) < 0.5 and s["text"].rstrip("0123456789").endswith("..")
+        checked, ragged = geo.ragged_body_lines(pdf, lay.style("body").size)
+        assert checked > 100 and ragged == []
+
+
 @pytest.mark.slow
 def test_very_long_issue_builds(tmp_path):
     from editor.render.build import build_pdf
@@ -273,3 +292,5 @@ def test_very_long_issue_builds(tmp_path):
     assert res.page_count % 4 == 0 and res.page_count > 150
     assert len(res.document_pages) == 60
     assert not [f for f in res.findings if f.severity == "error"]
+    starts = list(res.document_pages.values())
+    assert starts == sorted(starts)
