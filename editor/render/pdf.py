@@ -5,7 +5,8 @@ justification and punctuation compression come out exactly as the line breaker s
 and the text stays extractable. Fonts are TrueType subsets with ToUnicode maps (reportlab
 embeds them that way). Black is pure K (CMYK 0/0/0/1), red is M80 Y80. Modes: ``print``
 (trim + bleed, crop marks, TrimBox/BleedBox), ``web`` (trim size, bookmarks, links) and
-``proof`` (web plus a 校样 mark on every page). ``deterministic`` gives byte-identical
+``proof`` (web plus a 校样 mark on every page). In print mode a landscape page is turned
+onto a portrait sheet so the printer gets one trim size throughout. ``deterministic`` gives byte-identical
 output for identical input (reportlab's invariant mode, fixed dates).
 """
 
@@ -195,24 +196,33 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
     outline_levels: list[int] = []
     proof_stamp = marks.proof_text(layout, opts) if opts.mode == "proof" else ""
     for page in book.pages:
-        w, h = page.width + 2 * off, page.height + 2 * off
+        # print: a landscape page (a wide table) is turned onto a portrait sheet, its top at
+        # the left edge, so the printer gets one trim size and orientation throughout
+        turned = print_mode and page.width > page.height
+        pw, ph = (page.height, page.width) if turned else (page.width, page.height)
+        w, h = pw + 2 * off, ph + 2 * off
         c.setPageSize((w, h))
         if print_mode:
-            c.setTrimBox((off, off, off + page.width, off + page.height))
-            c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
+            c.setTrimBox((off, off, off + pw, off + ph))
+            c.setBleedBox((off - bleed, off - bleed, off + pw + bleed, off + ph + bleed))
+        if turned:
+            c.saveState()
+            c.transform(0, 1, -1, 0, w, 0)  # (x, y) -> (w - y, x): a quarter turn anticlockwise
         _draw_page(c, writer, page, off, images)
+        if turned:
+            c.restoreState()
         for a in page.anchors:
-            c.bookmarkPage(a.key, fit="XYZ", left=0, top=a.y + off, zoom=0)
+            c.bookmarkPage(a.key, fit="XYZ", left=0, top=(h if turned else a.y + off), zoom=0)
             level = a.level
             while outline_levels and level > len(outline_levels):
                 level -= 1
             c.addOutlineEntry(a.title, a.key, level=level, closed=level >= 1)
             outline_levels = outline_levels[:level] + [level]
-        for ln in page.links:
+        for ln in ([] if turned else page.links):
             c.linkAbsolute("", ln.target, Rect=(ln.x0 + off, ln.y0 + off, ln.x1 + off, ln.y1 + off),
                            thickness=0)
         if print_mode:
-            marks.crop_marks(c, page.width, page.height, off, bleed, layout)
+            marks.crop_marks(c, pw, ph, off, bleed, layout)
         if proof_stamp:
             marks.proof_mark(c, page, proof_stamp, fonts)
         c.showPage()
