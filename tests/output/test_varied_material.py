@@ -101,14 +101,27 @@ def test_body_lines_were_checked_for_flushness(built):
     assert checked >= 30 and ragged == []
 
 
-def test_print_mode_keeps_text_inside_the_trim(built):
+def test_print_mode_keeps_text_inside_the_trim_on_one_sheet_size(built):
+    """Print: every page has the same portrait trim (a landscape table page is turned onto
+    it), and no character lies outside the trim (the bleed and slug carry only marks)."""
+    from pypdf import PdfReader
+
     b = built("table", mode="print")
-    for page in b.pdf.pages:
-        x0, top, x1, bottom = page.trimbox if hasattr(page, "trimbox") else page.bbox
+    assert any(p.landscape for p in b.book.pages)
+    conf = b.layout.section("print")
+    off = (b.layout.section("page")["bleed_mm"] + conf["crop_mark_offset_mm"]
+           + conf["crop_mark_length_mm"]) * geo.MM
+    reader = PdfReader(str(b.result.path))
+    for rp, page in zip(reader.pages, b.pdf.pages):
+        trim = [float(v) for v in rp.trimbox]
+        assert abs(trim[0] - off) < 0.1 and abs(trim[1] - off) < 0.1
+        assert abs(trim[2] - trim[0] - b.layout.page_width) < 0.1
+        assert abs(trim[3] - trim[1] - b.layout.page_height) < 0.1
+        h = float(page.height)
         for c in page.chars:
             if c["text"].strip():
-                assert x0 - 0.5 <= c["x0"] and c["x1"] <= x1 + 0.5
-                assert top - 0.5 <= c["top"] and c["bottom"] <= bottom + 0.5
+                assert trim[0] - 0.5 <= c["x0"] and c["x1"] <= trim[2] + 0.5
+                assert h - trim[3] - 0.5 <= c["top"] and c["bottom"] <= h - trim[1] + 0.5
 
 
 # -- what each scenario must show -----------------------------------------------------------------
