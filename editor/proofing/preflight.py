@@ -70,10 +70,21 @@ def preflight(book: Book, layout: Layout, fonts: FontRegistry, issue: Issue, *, 
             out.append(Finding("font-unavailable", "info",
                                f"not installed: {', '.join(names)}" + (f"; set in {used}" if used else ""),
                                f"font role {role}"))
+    where_missing: dict[str, list[str]] = {}
+    for page in book.pages:
+        for pl in page.lines:
+            for g in pl.line.glyphs:
+                if g.missing:
+                    seen = where_missing.setdefault(g.text, [])
+                    if _where(page) not in seen:
+                        seen.append(_where(page))
     for role, chars in sorted(fonts.missing.items()):
         if chars:
+            pages = sorted({w for ch in chars for w in where_missing.get(ch, [])},
+                           key=lambda w: int(re.search(r"PDF page (\d+)", w).group(1)))
+            at = f"; on {', '.join(pages[:5])}" + (" …" if len(pages) > 5 else "") if pages else ""
             out.append(Finding("missing-glyph", "error",
-                               f"no font has {_chars(chars)}; printed as the substitute mark 〓",
+                               f"no font has {_chars(chars)}; printed as the substitute mark 〓{at}",
                                f"font role {role}"))
     for role, chars in sorted(fonts.substituted.items()):
         if chars:

@@ -186,6 +186,7 @@ def test_missing_glyphs_get_a_visible_substitute_and_an_error(built):
     reported = "".join(f.message for f in found)
     for ch in material.MISSING_CHARS:
         assert f"U+{ord(ch):04X}" in reported
+    assert "page 1 (PDF page" in reported  # where to look
 
 
 def test_images_and_their_findings(built):
