@@ -1,7 +1,7 @@
 """Property test: random small issues built from the model always typeset inside the page.
 
 Hypothesis draws issues of random blocks (paragraphs, headings run-in or not, notes, name
-lists, chronicle entries, tables with valid row and column spans) filled with random Chinese,
+lists, chronicle entries, tables with valid row and column spans, images of extreme shapes) filled with random Chinese,
 Latin, digit and punctuation text; each is built in web mode and read back: the build never
 raises, and no glyph lies outside the type area (or the running head / page number zones).
 The examples are derandomised and bounded so the test is repeatable and quick.
@@ -22,6 +22,7 @@ from editor.model import (
     ChronicleEntry,
     Document,
     Heading,
+    Image,
     NameEntry,
     NameList,
     Note,
@@ -41,6 +42,9 @@ LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 PUNCT = "，。、；：？！“”‘’（）《》〔〕【】—…·%,.;:?!()-/ 　"
 
 LAYOUT = load_layout("gazette")
+# images of extreme shapes; "gone" is referenced but has no data (drawn as a frame)
+IMAGES = {"square": material.png((300, 300), "L"), "strip": material.png((3000, 40), "L"),
+          "pole": material.png((40, 3000), "L")}
 
 
 def _text(max_size: int = 80, min_size: int = 0):
@@ -92,7 +96,9 @@ def blocks():
                                                    _text(60)), max_size=4))
     chron = st.builds(ChronicleEntry, st.sampled_from(["3月1日", "12月31日", "1月5日"]), _text(100),
                       st.sampled_from(["●", ""]))
-    return st.one_of(para, para, heading, note, names, chron, tables())
+    image = st.builds(Image, st.sampled_from(sorted(IMAGES) + ["gone"]), _text(30),
+                      st.sampled_from([0.0, 20.0, 500.0]))
+    return st.one_of(para, para, heading, note, names, chron, tables(), image)
 
 
 @st.composite
@@ -112,7 +118,7 @@ def issues(draw):
             public_note=draw(st.sampled_from(["", "（此件公开发布）"])),
             body=draw(st.lists(blocks(), max_size=6)), attachments=atts))
     sections = [Section("市政府文件", docs[:1]), Section("市政府办公室文件", docs[1:])]
-    return material.publication(), material.issue(sections)
+    return material.publication(), material.issue(sections, IMAGES)
 
 
 @settings(max_examples=25, deadline=None, derandomize=True,
