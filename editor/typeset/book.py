@@ -97,9 +97,12 @@ def _entries(issue: Issue, doc_pages: dict[str, int]) -> list[Entry]:
         if not section.documents:
             continue
         first = section.documents[0].uid
-        out.append(Entry(section.name, "", doc_pages.get(first), f"doc-{first}"))
+        if section.name.strip():
+            out.append(Entry(section.name, "", doc_pages.get(first), f"doc-{first}"))
         for doc in section.documents:
-            out.append(Entry(doc.title.replace("\n", ""), doc.uid, doc_pages.get(doc.uid)))
+            title = doc.title.replace("\n", "").strip()
+            if title:  # an untitled document (a new, still empty one) has no contents line
+                out.append(Entry(title, doc.uid, doc_pages.get(doc.uid)))
     return out
 
 

@@ -183,6 +183,11 @@ class Paginator:
                 if item.first_height() > self.room() and not self.empty:
                     self.new_page()
                 item.place(self)
+        if self.pending_anchors:
+            # a document with nothing to print (no title, no body) still needs its bookmark
+            # and link target: it points at where it would have started
+            self.ensure_page()
+            self._flush_anchors(self.cursor)
         return self.pages
 
     def _break(self, item: NewPage) -> None:
