@@ -271,3 +271,14 @@ def long_issue(documents: int = 60) -> tuple[Publication, Issue]:
             for k in range(documents)]
     return publication(), issue([Section("市政府文件", docs[: documents // 2]),
                                  Section("市政府办公室文件", docs[documents // 2:])])
+
+
+def untitled_issue() -> tuple[Publication, Issue]:
+    """Documents as the editor holds them while being written: untitled, empty, unnamed column."""
+    sections = [
+        Section("市政府文件", [Document(title="", body=[]),
+                           Document(title="测试市人民政府关于某事项的通知", body=body_paragraphs(1))]),
+        Section("", [Document(title="  ", body=[Paragraph("无标题文件的正文。" + HAN[:40])])]),
+        Section("市政府办公室文件", [Document(title="")]),
+    ]
+    return publication(), issue(sections)

@@ -21,7 +21,7 @@ from editor.typeset.layout import load_layout
 from tests.output import material
 from tests.output import pdfgeometry as geo
 
-SCENARIOS = ["every_block", "image", "table", "missing_glyph", "empty"]
+SCENARIOS = ["every_block", "image", "table", "missing_glyph", "empty", "untitled"]
 
 
 class Built:
@@ -173,6 +173,24 @@ def test_empty_issue_builds_without_body_pages(built):
     b = built("empty")
     assert "body" not in b.kinds
     assert b.result.document_pages == {}
+
+
+def test_untitled_and_empty_documents_build_with_their_bookmarks(built):
+    """A document still being written (no title, no body) never breaks a build or a preview."""
+    from pypdf import PdfReader
+
+    b = built("untitled")
+    docs = b.issue.documents()
+    assert set(b.result.document_pdf_index) == {d.uid for d in docs}
+    reader = PdfReader(str(b.result.path))
+
+    def flat(items):
+        for it in items:
+            yield from (flat(it) if isinstance(it, list) else [it])
+    pages = [reader.get_destination_page_number(it) for it in flat(reader.outline)]
+    assert len(pages) >= len(docs)  # every document has its bookmark, pointing at a page
+    contents = geo.norm(b.pdf.pages[b.kinds.index("contents")].extract_text())
+    assert "测试市人民政府关于某事项的通知" in contents
 
 
 def test_missing_glyphs_get_a_visible_substitute_and_an_error(built):
