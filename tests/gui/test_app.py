@@ -76,3 +76,19 @@ def test_an_empty_store_explains_what_to_do(qtbot, db_path):
     assert win.issue_key == "2025-3" and win.current is not None
     assert win.actions["new_document"].isEnabled() and win.actions["build"].isEnabled()
     win.close()
+
+
+@pytest.mark.gui
+def test_qt_calls_keep_the_reference_count_of_none(qapp) -> None:
+    """A PySide6 whose calls drop references to None crashes long sessions (none_dealloc)."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        widget.setObjectName("probe")
+        widget.setEnabled(True)
+    assert sys.getrefcount(None) - before > -100
+    widget.deleteLater()
