@@ -131,6 +131,7 @@ def column_widths(table: Table, measure: float, size: float, layout: Layout,
     return TableGeometry(size, widths, True)
 
 
+MAX_HEADER_SHARE = 0.4  # of the page height: taller header rows are not repeated
 EMERGENCY_TABLE_SIZE = 5.0  # pt: below this a too-wide table wraps inside its cells instead
 
 
@@ -203,15 +204,16 @@ class TableFlow(Flowable):
                                           align=align, right_indent=0)
                 self.cells.append(_Cell(r, c0, cell.rowspan, cell.colspan, lines, header,
                                         len(lines) * self.pitch))
-        self.heights = [0.0] * nrows
-        for cell in sorted(self.cells, key=lambda c: c.rowspan):
-            need = cell.height + 2 * self.pad
-            span = range(cell.row, cell.row + cell.rowspan)
-            have = sum(self.heights[r] for r in span)
-            if need > have:
-                self.heights[cell.row + cell.rowspan - 1] += need - have
-        for r in range(nrows):
-            self.heights[r] = max(self.heights[r], self.pitch + 2 * self.pad)
+        self.spent: set[int] = set()  # spanning cells already drawn whole by _split_row
+        self._compute_heights()
+        # header rows are repeated on every page only while they leave most of the page to
+        # the body rows; taller ones (or a table with nothing but header rows) are set once,
+        # as ordinary rows that may split
+        frame = layout.measure if self.landscape_measure else layout.area_height
+        if sum(self.heights[: self.header_rows]) > MAX_HEADER_SHARE * frame:
+            self.header_rows = 0
+            for cell in self.cells:
+                cell.header = cell.row < min(max(table.header_rows, 0), nrows)
         # groups of rows held together by row spans
         self.groups: list[tuple[int, int]] = []
         start = self.header_rows
@@ -226,6 +228,21 @@ class TableFlow(Flowable):
                 reach = start
         if start < nrows:
             self.groups.append((start, nrows))
+
+    def _compute_heights(self) -> None:
+        """Row heights: each row as tall as its cells; a spanning cell's excess to its last row."""
+        nrows = len(self.table.rows)
+        self.heights = [0.0] * nrows
+        for cell in sorted(self.cells, key=lambda c: c.rowspan):
+            if id(cell) in self.spent:
+                continue
+            need = cell.height + 2 * self.pad
+            span = range(cell.row, cell.row + cell.rowspan)
+            have = sum(self.heights[r] for r in span)
+            if need > have:
+                self.heights[cell.row + cell.rowspan - 1] += need - have
+        for r in range(nrows):
+            self.heights[r] = max(self.heights[r], self.pitch + 2 * self.pad)
 
     def header_height(self) -> float:
         return sum(self.heights[: self.header_rows])
@@ -253,7 +270,7 @@ class TableFlow(Flowable):
         present = set(shown)
         hmap = {r: self.heights[r] for r in shown}
         for cell in self.cells:
-            if cell.rowspan == 1:
+            if cell.rowspan == 1 or id(cell) in self.spent:
                 continue
             span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in present]
             if not span or len(span) == cell.rowspan:
@@ -327,7 +344,7 @@ class TableFlow(Flowable):
             h = sum(hmap[r] for r in span)
             x0 = left + self.x[cell.col]
             x1 = left + self.x[cell.col + cell.colspan]
-            lines = cell.lines
+            lines = [] if id(cell) in self.spent else cell.lines  # spent: its frame only
             text_h = len(lines) * self.pitch
             y0 = top - (h - text_h) / 2
             for k, line in enumerate(lines):
@@ -352,18 +369,30 @@ class TableFlow(Flowable):
             self._draw_piece(pag, r, cells, done, n)
             if any(done[id(c)] < len(c.lines) for c in cells):
                 pag.new_page()
+        # cells spanning further rows are now drawn whole: the rows below them need only
+        # their own height (and draw the spent cell's frame)
+        spanning = {id(c) for c in cells if c.rowspan > 1}
+        if spanning:
+            self.spent |= spanning
+            self._compute_heights()
 
     def _draw_piece(self, pag: Paginator, r: int, cells: list[_Cell], done: dict[int, int], n: int) -> None:
         page = pag.page
         assert page is not None
         self._draw(pag, [])  # header rows (if any) at the top of this piece
         top = pag.cursor
+        # the piece is as tall as the most lines any of its cells still has (the last piece of
+        # a split row is no taller than what is left of it)
+        n = max(1, min(n, max(len(c.lines) - done[id(c)] for c in cells)))
         h = n * self.pitch + 2 * self.pad
         left = pag.left
-        for c in cells:
-            i = done[id(c)]
+        # cells reaching into this row from above get their frame over the piece too
+        above = [c for c in self.cells if c.row < r < c.row + c.rowspan]
+        for c in cells + above:
+            i = done.get(id(c), len(c.lines))
             lines = c.lines[i:i + n]
-            done[id(c)] = i + len(lines)
+            if id(c) in done:
+                done[id(c)] = i + len(lines)
             x0 = left + self.x[c.col]
             x1 = left + self.x[c.col + c.colspan]
             for k, line in enumerate(lines):
