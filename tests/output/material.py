@@ -282,3 +282,24 @@ def untitled_issue() -> tuple[Publication, Issue]:
         Section("市政府办公室文件", [Document(title="")]),
     ]
     return publication(), issue(sections)
+
+
+def edge_issue() -> tuple[Publication, Issue]:
+    """Degenerate blocks: empty or header-only tables, header rows taller than a page, a row
+    span taller than a page, odd name lists and chronicle entries, runs of marks, spaces."""
+    body = [
+        Table(rows=[[TableCell(""), TableCell("")], [TableCell(""), TableCell("")]], header_rows=1),
+        Table(rows=[[TableCell("甲"), TableCell("乙")]], header_rows=1),
+        Table(rows=[[TableCell("甲"), TableCell("乙")]], widths=[0, 0]),
+        Table(rows=[[TableCell(HAN * 12), TableCell("表头")], [TableCell("1"), TableCell("2")],
+                    [TableCell("3"), TableCell("4")]], header_rows=1),
+        Table(rows=[[TableCell(HAN * 14, rowspan=3), TableCell("乙")], [TableCell("丙")],
+                    [TableCell("丁")]]),
+        NameList([NameEntry("", "无名"), NameEntry("王", ""), NameEntry("A B", "x")]),
+        ChronicleEntry("", ""), ChronicleEntry("3月1日", ""),
+        Heading(0, "零级标题"), Heading(9, "九级标题。", run_in=True, body=""),
+        Paragraph("）" * 120 + "。" * 50), Paragraph("“" * 100), Paragraph("——" * 60),
+        Paragraph("……" * 70), Paragraph("   "), Paragraph("\n\n"), Paragraph("a\u00a0" * 200),
+    ]
+    doc = Document(title="https://www.example.com/" + "abcdefghij" * 20, body=body)
+    return publication(), issue([Section("市政府文件", [doc])])

@@ -21,7 +21,9 @@ from editor.typeset.layout import load_layout
 from tests.output import material
 from tests.output import pdfgeometry as geo
 
-SCENARIOS = ["every_block", "image", "table", "missing_glyph", "empty", "untitled"]
+SCENARIOS = ["every_block", "image", "table", "missing_glyph", "empty", "untitled", "edge"]
+# "edge" has paragraphs made of nothing but closing or opening marks: no rule can hold there
+RULED = [s for s in SCENARIOS if s != "edge"]
 
 
 class Built:
@@ -79,7 +81,7 @@ def test_no_lines_over_each_other(built, name, layout):
 
 
 @pytest.mark.parametrize("layout", ["gazette", "gbt9704"])
-@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("name", RULED)
 def test_line_breaking_rules_hold(built, name, layout):
     b = built(name, layout=layout)
     assert geo.line_rule_breaches(b.pdf) == []
