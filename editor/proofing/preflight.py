@@ -148,7 +148,7 @@ def _image_findings(data: bytes | None, ref: str, width_pt: float, page: Page, m
                              f"{ppi:.0f} ppi as placed (at least {MIN_PPI:.0f} needed for print)", where))
     if mode_ in ("RGB", "RGBA", "P", "LA") and mode_ != "LA":
         found.append(Finding("image-rgb", "warning" if mode == "print" else "info",
-                             f"an {mode_} image: the printer needs CMYK or greyscale", where))
+                             f"colour mode {mode_}: the printer needs CMYK or greyscale", where))
     return found
 
 
