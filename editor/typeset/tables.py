@@ -11,8 +11,8 @@ header rows are repeated at the top of every page the table runs over.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from editor.model import Table
 from editor.typeset.flow import BASELINE_FROM_CENTRE, Flowable, Paginator
@@ -37,13 +37,27 @@ def _min_ems(text: str) -> float:
     return max([1.0] + runs)
 
 
-@lru_cache(maxsize=8192)
+# per font registry (weakly held: a registry dropped by the app frees its cache too)
+_CELL_EMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _measured_ems(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
     """(longest line, widest unbreakable piece) of a cell's text in ems, from the font.
 
     The widest piece is what the line breaker will not split: a Latin/digit run, a number
     with its unit, a character with the marks that may not be parted from it.
     """
+    cache = _CELL_EMS.get(fonts)
+    if cache is None:
+        cache = _CELL_EMS[fonts] = {}
+    key = (role, text)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = _measure(fonts, role, text)
+    return hit
+
+
+def _measure(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
     longest = 0.0
     widest = 1.0
     for part in text.split("\n"):
