@@ -196,7 +196,7 @@ class BodyEditor(QWidget):
         for w in (self.part_label, self.part_title):
             w.installEventFilter(UndoKeyFilter(self))
             w.editingFinished.connect(self._part_header_edited)
-        add_part = QToolButton()
+        add_part = self.add_part_button = QToolButton()
         add_part.setText(self.tr("Add attachment"))
         add_part.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add_part)
@@ -323,6 +323,7 @@ class BodyEditor(QWidget):
         self.part_label.setEnabled(is_att and not s.read_only)
         self.part_title.setEnabled(is_att and not s.read_only)
         self.remove_part_button.setEnabled(is_att and not s.read_only)
+        self.add_part_button.setEnabled(not s.read_only)
         self.part_label.setText(part.label or "" if is_att else "")
         self.part_title.setText(part.title if is_att else "")
         self.part_title.setCursorPosition(0)

@@ -208,9 +208,9 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         """Show an issue's contents."""
         if key != self.issue_key:
             self.editing.save_all()
+            self.model.pages = {}  # page numbers belong to the last build of that issue
         self.issue_key = key
         self._issue_cache = None
-        self.model.pages = {}
         if key is None:
             self.model.set_issue(None)
             self.show_session(None)

@@ -140,6 +140,7 @@ def build_menus(w) -> dict:
     delete = QAction(w.navigator.tree)
     delete.setShortcut(QKeySequence.StandardKey.Delete)
     delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    delete.triggered.connect(lambda _c=False: w.delete_document())
+    # (through the action: a final issue has it switched off, so the key does nothing there)
+    delete.triggered.connect(lambda _c=False: a["delete_document"].isEnabled() and w.delete_document())
     w.navigator.tree.addAction(delete)
     return a

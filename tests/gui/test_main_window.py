@@ -327,3 +327,19 @@ def test_undo_across_a_deleted_and_restored_document(window, plan_uid, type_text
     window.stack.redo()
     window.save_now()
     assert window.service.load_document(plan_uid)[0].body[-1].text.endswith("删前。")
+
+
+def test_final_issue_refuses_delete_key_and_attachments(window, plan_uid, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    window.model.set_pages({plan_uid: 8})
+    window.set_status(IssueStatus.FINAL)
+    assert window.model.pages == {plan_uid: 8}  # a status change keeps the last build's pages
+    assert not window.body.add_part_button.isEnabled()
+    window.navigator.select_document(plan_uid)
+    window.navigator.tree.setFocus()
+    QTest.keyClick(window.navigator.tree, Qt.Key.Key_Delete)
+    assert not asked
+    assert plan_uid in [d.uid for d in window.service.load_issue("2025-3").documents()]
+    window.set_status(IssueStatus.DRAFT)
+    assert window.body.add_part_button.isEnabled()
