@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from editor.errors import GazetteError, ImportRefused, NotFoundError
 from editor.importers import ParseResult, parse_file, result_to_dict
@@ -122,7 +123,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             result = parse_file(path)
         except ImportRefused as exc:
-            raise ImportRefused(f"{path}: {exc}; nothing was imported") from None
+            message = str(exc)
+            named = message.startswith((str(path), Path(path).name))  # the message names the file
+            raise ImportRefused(f"{message if named else f'{path}: {message}'}; nothing was imported") from None
         if not result.document.title:
             raise ImportRefused(f"{path}: no title was recognised (is it a 公文?); nothing was imported")
         results.append((path, result))

@@ -26,6 +26,9 @@ _FULLWIDTH_ALNUM = {
     code: code - 0xFEE0
     for code in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
 }
+# characters an XML document (and so the store) cannot hold: C0 controls but tab and line
+# feed, the non-characters U+FFFE/U+FFFF and unpaired surrogates
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 DOC_NUMBER_ANY = re.compile(
@@ -92,6 +95,7 @@ _MESSAGES = {
     "lines-joined": ("info", "{n} line break(s) inside paragraphs were joined"),
     "colophon-removed": ("info", "{n} colophon line(s) (抄送/印发) were left out"),
     "website-metadata-removed": ("info", "{n} website metadata line(s) (索引号, 发布日期 …) were left out"),
+    "control-characters-removed": ("warning", "{n} control or non-text character(s) that a document cannot hold were removed"),
 }
 
 
@@ -205,6 +209,9 @@ def clean_line(line: str, report: Report) -> str:
     """Normalise one line: spaces, punctuation, document-number brackets."""
     if not line:
         return line
+    if XML_UNSAFE.search(line):
+        report.note("control-characters-removed", line, len(XML_UNSAFE.findall(line)))
+        line = XML_UNSAFE.sub("", line)
     raw = line
     line = line.translate(_ZERO_WIDTH)
     line = line.translate(_ODD_SPACES)

@@ -43,6 +43,7 @@ from editor.store.models import DocumentRow, ImageRow, IssueRow, PublicationRow,
 from editor.store.repository import (
     as_date,
     as_utc,
+    check_text,
     content_of_row,
     content_values,
     document_from_content,
@@ -408,6 +409,7 @@ class GazetteService:
         name = (name or "").strip()
         if not name:
             raise StoreError("a section needs a name")
+        check_text(name, f"the section name “{name[:20]}”")
         return name
 
     def add_section(self, key: str, name: str, index: int | None = None) -> None:
@@ -634,7 +636,13 @@ class GazetteService:
             row = PublicationRow.select().order_by(PublicationRow.id).first()
             pub = publication_from_row(row) if row else Publication(title=DEFAULT_PUBLICATION_TITLE)
             issue = issue_from_row(self._issue_row(key))
-        return issue_to_xml(pub, issue)
+        try:
+            return issue_to_xml(pub, issue)
+        except ValueError as exc:  # text stored before the store refused control characters
+            raise ContentError(
+                f"issue {key} cannot be written as an archive: {exc}; open the document that holds "
+                "the odd character, remove it and save"
+            ) from None
 
     def import_issue(self, data: bytes) -> Issue:
         """Store the issue held in archive bytes, all or nothing.

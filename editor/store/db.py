@@ -232,6 +232,7 @@ def _inspect_sqlite(path: Path) -> int:
             )
         row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        _refuse_read_only(path, exc)
         raise StoreError(f"{path} cannot be read as a gazette store: {exc}") from None
     finally:
         conn.close()
@@ -240,6 +241,17 @@ def _inspect_sqlite(path: Path) -> int:
         raise StoreError(f"{path} has no schema version: it is damaged or not a gazette store")
     _check_not_newer(version, str(path))
     return version
+
+
+def _refuse_read_only(path: Path, exc: BaseException) -> None:
+    """A StoreError in plain words when SQLite failed because the file or its folder
+    cannot be written (the store keeps a write-ahead log beside the file)."""
+    if "readonly" not in str(exc).replace("-", "").replace(" ", "").lower():
+        return
+    raise StoreError(
+        f"the store {path} is read-only: the program needs to write the file and the folder "
+        f"it is in ({path.parent}); copy it somewhere writable or change its permissions"
+    ) from None
 
 
 def _check_not_newer(version: int, where: str) -> None:
@@ -270,6 +282,7 @@ def _open_sqlite(path: Path) -> Store:
         _prepare(store, version)
     except (sqlite3.Error, peewee.DatabaseError) as exc:
         db.close()
+        _refuse_read_only(path, exc)
         raise StoreError(f"cannot open the store {path}: {_first_line(exc)}") from None
     return store
 

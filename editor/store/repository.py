@@ -9,6 +9,7 @@ body the archive or the typesetter could not read.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from datetime import UTC, date, datetime
 
@@ -36,6 +37,25 @@ from editor.store.models import (
 )
 
 PUBLICATION_FIELDS = tuple(f.name for f in fields(Publication))
+
+# what XML 1.0 (the body format and the archive) cannot hold: C0 controls but tab, line feed
+# and carriage return, the non-characters U+FFFE/U+FFFF and unpaired surrogates. Characters
+# no font has (private use, unassigned, emoji, supplementary ideographs) are all storable.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def check_text(value: object, what: str) -> None:
+    """``ContentError`` naming ``what`` and the code point when ``value`` holds a character
+    a document cannot keep (a control character such as Word's U+000B line break)."""
+    if not isinstance(value, str):
+        return
+    m = _XML_UNSAFE.search(value)
+    if m:
+        around = _XML_UNSAFE.sub("", value[max(0, m.start() - 12): m.start()])
+        raise ContentError(
+            f"{what} holds the control character U+{ord(m.group()):04X} (after “{around}”), "
+            "which cannot be stored in a document; remove it and save again"
+        )
 
 
 def utc_now() -> datetime:
@@ -76,6 +96,8 @@ def publication_values(pub: Publication) -> dict[str, str]:
         raise ContentError(f"the store cannot keep the publication field(s): {', '.join(missing)}")
     if not (pub.title or "").strip():
         raise ContentError("the publication needs a title")
+    for n in PUBLICATION_FIELDS:
+        check_text(getattr(pub, n), f"the publication's {n.replace('_', ' ')}")
     return {n: str(getattr(pub, n) or "") for n in PUBLICATION_FIELDS}
 
 
@@ -143,6 +165,7 @@ def content_values(doc: Document) -> dict[str, object]:
     if doc.signing_date is not None and not isinstance(doc.signing_date, date):
         raise ContentError(f"{_what(doc)}: the signing date must be a date")
     issuers = [str(i) for i in doc.issuers]
+    _check_document_text(doc, issuers)
     return {
         "kind": doc.kind or "",
         "issuers": json.dumps(issuers, ensure_ascii=False),
@@ -155,6 +178,22 @@ def content_values(doc: Document) -> dict[str, object]:
         "body": body_to_text(doc.body, f"the body of {_what(doc)}"),
         "attachments": attachments_to_text(doc),
     }
+
+
+def _check_document_text(doc: Document, issuers: list[str]) -> None:
+    what = _what(doc)
+    for name in ("title", "subtitle", "kind", "doc_number", "addressees", "public_note"):
+        check_text(getattr(doc, name), f"the {name.replace('_', ' ')} of {what}")
+    for organ in issuers:
+        check_text(organ, f"an issuing organ of {what}")
+    for i, block in enumerate(doc.body, 1):
+        check_text(block_text(block), f"{what}, body block {i} ({type(block).__name__.lower()})")
+    for n, att in enumerate(doc.attachments, 1):
+        where = f"{what}, attachment {att.label or n}"
+        check_text(att.label, f"{where}, label")
+        check_text(att.title, f"{where}, title")
+        for i, block in enumerate(att.body, 1):
+            check_text(block_text(block), f"{where}, block {i} ({type(block).__name__.lower()})")
 
 
 def document_from_content(row: object, uid: str) -> Document:

@@ -1,0 +1,118 @@
+"""Defects found in acceptance of the store and import issues, each kept from coming back."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from store_factories import archive_of, make_issue
+
+from editor.cli import main
+from editor.errors import ContentError, StoreError
+from editor.importers import parse_text
+from editor.model import Attachment, Document, Paragraph
+from editor.services import GazetteService
+from editor.store import open_store
+
+
+def _store_with_issue(db_path: Path) -> GazetteService:
+    store = open_store(db_path)
+    service = GazetteService(store)
+    service.import_issue(archive_of(make_issue(2025, 3)))
+    return service
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x0c", "\x00", "\x1b", "\ufffe", "\ud800"])
+@pytest.mark.parametrize("where", ["title", "doc_number", "body", "attachment"])
+def test_control_characters_are_refused_with_a_message_naming_them(db_path, char, where):
+    service = _store_with_issue(db_path)
+    try:
+        key = "2025-3"
+        section = service.load_issue(key).sections[0].name
+        doc = Document(title="包头市人民政府关于测试的通知", body=[Paragraph(text="正文。")])
+        if where == "body":
+            doc.body.append(Paragraph(text=f"字{char}字"))
+        elif where == "attachment":
+            doc.attachments.append(Attachment(label="附件", title=f"表{char}", body=[]))
+        else:
+            setattr(doc, where, getattr(doc, where) + char)
+        with pytest.raises(ContentError, match=f"U\\+{ord(char):04X}"):
+            service.add_document(key, section, doc)
+        service.export_issue(key)  # the refused document left nothing behind that breaks export
+    finally:
+        service.store.close()
+
+
+@pytest.mark.parametrize("char", ["\U00030edd", "\ue000", "\U000f0001", "\u0378", "😀", "\x7f", "\ufdd0"])
+def test_characters_no_font_has_are_stored_and_exported(db_path, char):
+    service = _store_with_issue(db_path)
+    try:
+        section = service.load_issue("2025-3").sections[0].name
+        doc = service.add_document("2025-3", section, Document(
+            title=f"关于{char}的通知", body=[Paragraph(text=f"字{char}字")]))
+        back, _ = service.load_document(doc.uid)
+        assert back.title == f"关于{char}的通知" and back.body[0].text == f"字{char}字"
+        assert char.encode("utf-8", "surrogatepass") in service.export_issue("2025-3")
+    finally:
+        service.store.close()
+
+
+def test_section_name_with_a_control_character_is_refused(db_path):
+    service = _store_with_issue(db_path)
+    try:
+        with pytest.raises(ContentError, match="U\\+000B"):
+            service.add_section("2025-3", "栏\x0b目")
+    finally:
+        service.store.close()
+
+
+def test_importer_removes_control_characters_and_says_so(db_path):
+    text = "包头市人民政府\n关于开展测试工作的通知\n各旗县区人民政府：\n　　现将有关事项\x1b通知如下。\x08\ufffe\n2025年3月1日\n"
+    result = parse_text(text)
+    assert result.document.body[0].text == "现将有关事项通知如下。"
+    assert "control-characters-removed" in {f.code for f in result.findings}
+    service = _store_with_issue(db_path)
+    try:
+        service.add_document("2025-3", service.load_issue("2025-3").sections[0].name, result.document)
+    finally:
+        service.store.close()
+
+
+def test_export_file_gets_the_ordinary_file_mode(tmp_path, db_path, capsys):
+    _store_with_issue(db_path).store.close()
+    out = tmp_path / "issue.xml"
+    old = os.umask(0o022)
+    try:
+        assert main(["export", "--issue", "2025-3", "-o", str(out), "--db", str(db_path)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o640)  # replacing a file keeps its mode
+    assert main(["export", "--issue", "2025-3", "-o", str(out), "--db", str(db_path)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_read_only_store_is_named_read_only(tmp_path, monkeypatch):
+    import sqlite3
+
+    from editor.store import db as db_module
+
+    path = tmp_path / "gazette.db"
+    open_store(path).close()
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(db_module, "_prepare", refuse)
+    with pytest.raises(StoreError, match="is read-only"):
+        open_store(path)
+
+
+def test_import_refusal_names_the_file_once(tmp_path, db_path, capsys):
+    _store_with_issue(db_path).store.close()
+    missing = tmp_path / "missing.txt"
+    code = main(["import", str(missing), "--issue", "2025-3", "--section", "x", "--db", str(db_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("missing.txt") == 1 and "nothing was imported" in err
