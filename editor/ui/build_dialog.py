@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.preview import missing_characters
 from editor.ui.worker import BuildJob
 
 MODES = ("print", "web", "proof")
@@ -118,16 +119,25 @@ class BuildDialog(QDialog):
         self._job = job  # the wrapper must outlive the call or run() is never reached
         self.pool.start(job)
 
-    def _progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(max(0.0, min(fraction, 1.0)) * 100))
-        if message:
-            self.message.setText(message)
+    def _progress(self, fraction: float, _message: str) -> None:
+        # the core's progress words are English: show the phase in the interface language
+        fraction = max(0.0, min(fraction, 1.0))
+        self.progress.setValue(int(fraction * 100))
+        if fraction < 0.7:
+            self.message.setText(self.tr("Typesetting…"))
+        elif fraction < 0.9:
+            self.message.setText(self.tr("Writing the PDF…"))
+        else:
+            self.message.setText(self.tr("Checking the result…"))
 
     def _finished(self, result) -> None:
         self.result = result
         self.progress.setValue(100)
         findings = list(getattr(result, "findings", []) or [])
         text = self.tr("Wrote %1 (%2 pages).").replace("%1", str(result.path)).replace("%2", str(result.page_count))
+        missing = missing_characters(findings)
+        if missing:
+            text += "\n" + self.tr("No font has %1 (printed as 〓)").replace("%1", "、".join(missing))
         if findings:
             text += " " + self.tr("%1 finding(s); see the proof report.").replace("%1", str(len(findings)))
             report = getattr(result, "report_path", None)

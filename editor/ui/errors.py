@@ -35,14 +35,40 @@ def error_title(exc: BaseException) -> str:
     return _tr(QT_TRANSLATE_NOOP("Errors", "Error"))
 
 
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese characters (a message already in the user's language)."""
+    return any("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f" for ch in text)
+
+
+def error_headline(exc: BaseException) -> str:
+    """A one-sentence explanation, in the interface language, of what went wrong."""
+    if isinstance(exc, ReadOnlyError):
+        return _tr(QT_TRANSLATE_NOOP("Errors", "The issue is final and cannot be changed. Reopen it to edit."))
+    if isinstance(exc, ConflictError):
+        return _tr(QT_TRANSLATE_NOOP("Errors", "This document was changed by someone else in the meantime."))
+    if isinstance(exc, NotFoundError):
+        return _tr(QT_TRANSLATE_NOOP("Errors", "What you asked for is no longer in the store."))
+    if isinstance(exc, StoreError):
+        return _tr(QT_TRANSLATE_NOOP("Errors", "The store could not be read or written."))
+    if isinstance(exc, ContentError):
+        return _tr(QT_TRANSLATE_NOOP("Errors", "The content is not valid."))
+    return _tr(QT_TRANSLATE_NOOP("Errors", "The action could not be completed."))
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show a GazetteError (or any exception) as a message box without a traceback."""
+    detail = ""
     if isinstance(exc, GazetteError):
         text = str(exc)
+        if not has_cjk(text):
+            # the core's messages are plain English: a Chinese headline, the detail below it
+            text, detail = error_headline(exc), text
     else:
         text = _tr(QT_TRANSLATE_NOOP("Errors", "An unexpected error occurred. Your work is kept in the recovery journal.")) + "\n\n" + \
             f"{type(exc).__name__}: {exc}"
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), text, QMessageBox.StandardButton.Ok, parent)
+    if detail:
+        box.setInformativeText(detail)
     if log_path() is not None and not isinstance(exc, GazetteError):
         box.setInformativeText(_tr(QT_TRANSLATE_NOOP("Errors", "Details were written to %1")).replace("%1", str(log_path())))
     box.exec()

@@ -5,6 +5,7 @@ issue or only the document being edited; clicking a document jumps to its first 
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,6 +19,22 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 from editor.ui.worker import BuildJob, engine_available
 
 DEBOUNCE_MS = 300
+
+_CODEPOINT = re.compile(r"U\+([0-9A-F]{4,6})")
+
+
+def missing_characters(findings) -> list[str]:
+    """The characters no installed font has (from a build's "missing-glyph" findings), each as
+    "𠀀 (U+20000)", in order and without repeats."""
+    seen: list[str] = []
+    for f in findings or ():
+        if getattr(f, "code", "") != "missing-glyph":
+            continue
+        for code in _CODEPOINT.findall(f.message):
+            text = f"{chr(int(code, 16))} (U+{code})"
+            if text not in seen:
+                seen.append(text)
+    return seen
 
 
 class PreviewPane(QWidget):
@@ -164,8 +181,17 @@ class PreviewPane(QWidget):
         same_scope = scope == self.last_scope
         self.document.load(str(result.path))
         self.last_result, self.last_scope = result, scope
-        self.status.setText(self.tr("Updated in %1 s").replace("%1", f"{self.last_duration:.2f}"))
-        self.status.setToolTip("")
+        missing = missing_characters(getattr(result, "findings", []))
+        if missing:
+            # reported, not silently printed as a box: the editor sees which characters lack a font
+            shown = "、".join(missing[:3]) + ("…" if len(missing) > 3 else "")
+            self.status.setText(self.tr("No font has %1 (printed as 〓)").replace("%1", shown))
+            self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.status.setToolTip("\n".join(missing))
+        else:
+            self.status.setText(self.tr("Updated in %1 s").replace("%1", f"{self.last_duration:.2f}"))
+            self.status.setStyleSheet("color: #555;")
+            self.status.setToolTip("")
         target = self._jump_after_build
         self._jump_after_build = None
         if target is not None:

@@ -8,7 +8,7 @@ import logging
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from editor.errors import GazetteError
 from editor.model import Issue, Publication
@@ -48,7 +48,8 @@ class BuildJob(QRunnable):
         try:
             from editor.render.build import build_pdf
         except ImportError as exc:
-            self.signals.failed.emit(f"The typesetting engine is not available: {exc}")
+            self.signals.failed.emit(QCoreApplication.translate("BuildJob", "The typesetting engine is not available: %1")
+                                    .replace("%1", str(exc)))
             return
         try:
             result = build_pdf(self.publication, self.issue, self.out_path, mode=self.mode, layout=self.layout,
@@ -57,6 +58,7 @@ class BuildJob(QRunnable):
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must always report back
             log.error("build failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(f"The build failed unexpectedly: {exc}")
+            self.signals.failed.emit(QCoreApplication.translate("BuildJob", "Unexpected error (details in the log): %1")
+                                    .replace("%1", str(exc)))
         else:
             self.signals.finished.emit(result)

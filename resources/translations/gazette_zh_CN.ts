@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -182,48 +182,48 @@
         <translation>印发的正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="376"/>
+        <location filename="../../editor/ui/body_editor.py" line="377"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="421"/>
+        <location filename="../../editor/ui/body_editor.py" line="422"/>
         <source>Insert table</source>
         <translation>插入表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="422"/>
+        <location filename="../../editor/ui/body_editor.py" line="423"/>
         <source>Rows × columns (e.g. 4×3):</source>
         <translation>行数 × 列数（如 4×3）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="437"/>
+        <location filename="../../editor/ui/body_editor.py" line="438"/>
         <source>Header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="437"/>
+        <location filename="../../editor/ui/body_editor.py" line="438"/>
         <source>Rows repeated on every page:</source>
         <translation>每页重复的表头行数：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="451"/>
-        <location filename="../../editor/ui/body_editor.py" line="459"/>
+        <location filename="../../editor/ui/body_editor.py" line="452"/>
+        <location filename="../../editor/ui/body_editor.py" line="460"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="452"/>
+        <location filename="../../editor/ui/body_editor.py" line="453"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="459"/>
+        <location filename="../../editor/ui/body_editor.py" line="460"/>
         <source>Caption (optional):</source>
         <translation>图题（可选）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="469"/>
+        <location filename="../../editor/ui/body_editor.py" line="470"/>
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
@@ -239,79 +239,108 @@
 <context>
     <name>BuildDialog</name>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="40"/>
+        <location filename="../../editor/ui/build_dialog.py" line="41"/>
         <source>Build PDF</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="49"/>
+        <location filename="../../editor/ui/build_dialog.py" line="50"/>
         <source>Print edition (for the printer)</source>
         <translation>印刷版（交付印刷厂）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="50"/>
+        <location filename="../../editor/ui/build_dialog.py" line="51"/>
         <source>Web edition (bookmarks, links)</source>
         <translation>网络版（书签、链接）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="51"/>
+        <location filename="../../editor/ui/build_dialog.py" line="52"/>
         <source>Proof (line numbers, proof marks)</source>
         <translation>校样（行号、校对标记）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="60"/>
+        <location filename="../../editor/ui/build_dialog.py" line="61"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="66"/>
+        <location filename="../../editor/ui/build_dialog.py" line="67"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="67"/>
+        <location filename="../../editor/ui/build_dialog.py" line="68"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="74"/>
+        <location filename="../../editor/ui/build_dialog.py" line="75"/>
         <source>Build</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="75"/>
+        <location filename="../../editor/ui/build_dialog.py" line="76"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="96"/>
+        <location filename="../../editor/ui/build_dialog.py" line="97"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="106"/>
+        <location filename="../../editor/ui/build_dialog.py" line="107"/>
         <source>Cannot create the folder: %1</source>
         <translation>无法创建文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="117"/>
+        <location filename="../../editor/ui/build_dialog.py" line="118"/>
+        <location filename="../../editor/ui/build_dialog.py" line="127"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="130"/>
+        <location filename="../../editor/ui/build_dialog.py" line="129"/>
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/build_dialog.py" line="131"/>
+        <source>Checking the result…</source>
+        <translation>正在检查结果…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/build_dialog.py" line="137"/>
         <source>Wrote %1 (%2 pages).</source>
         <translation>已生成 %1（共 %2 页）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="132"/>
+        <location filename="../../editor/ui/build_dialog.py" line="140"/>
+        <source>No font has %1 (printed as 〓)</source>
+        <translation>缺字：没有字体含有 %1（排为〓）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/build_dialog.py" line="142"/>
         <source>%1 finding(s); see the proof report.</source>
         <translation>发现 %1 个问题，请查看检查报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="144"/>
+        <location filename="../../editor/ui/build_dialog.py" line="154"/>
         <source>The build failed: %1</source>
         <translation>生成失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BuildJob</name>
+    <message>
+        <location filename="../../editor/ui/worker.py" line="51"/>
+        <source>The typesetting engine is not available: %1</source>
+        <translation>排版引擎不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/worker.py" line="61"/>
+        <source>Unexpected error (details in the log): %1</source>
+        <translation>意外错误（详情见日志）：%1</translation>
     </message>
 </context>
 <context>
@@ -379,12 +408,12 @@
     </message>
     <message>
         <location filename="../../editor/ui/document_form.py" line="56"/>
-        <source>The year of the number is after the issue's year.</source>
+        <source>The year of the number is after the issue&apos;s year.</source>
         <translation>发文字号的年份晚于本期的年份。</translation>
     </message>
     <message>
         <location filename="../../editor/ui/document_form.py" line="59"/>
-        <source>The signing date is after the issue's publication date.</source>
+        <source>The signing date is after the issue&apos;s publication date.</source>
         <translation>成文日期晚于本期的出版日期。</translation>
     </message>
     <message>
@@ -519,12 +548,42 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/errors.py" line="43"/>
+        <location filename="../../editor/ui/errors.py" line="46"/>
+        <source>The issue is final and cannot be changed. Reopen it to edit.</source>
+        <translation>本期已定稿，不能修改。如需编辑，请先重新打开（退回草稿）。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="48"/>
+        <source>This document was changed by someone else in the meantime.</source>
+        <translation>此文件在此期间已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="50"/>
+        <source>What you asked for is no longer in the store.</source>
+        <translation>所要的内容已不在数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="52"/>
+        <source>The store could not be read or written.</source>
+        <translation>无法读取或写入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="54"/>
+        <source>The content is not valid.</source>
+        <translation>内容不符合格式要求。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="55"/>
+        <source>The action could not be completed.</source>
+        <translation>操作未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/errors.py" line="67"/>
         <source>An unexpected error occurred. Your work is kept in the recovery journal.</source>
         <translation>发生意外错误。您的工作已保存在恢复日志中。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/errors.py" line="47"/>
+        <location filename="../../editor/ui/errors.py" line="73"/>
         <source>Details were written to %1</source>
         <translation>详细信息已写入 %1</translation>
     </message>
@@ -549,7 +608,9 @@
     <message numerus="yes">
         <location filename="../../editor/ui/find_dialog.py" line="76"/>
         <source>%n document(s) found</source>
-        <translation><numerusform>找到 %n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -583,42 +644,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="179"/>
+        <location filename="../../editor/ui/main_window.py" line="182"/>
         <source>Recovered text restored</source>
         <translation>已恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="252"/>
+        <location filename="../../editor/ui/main_window.py" line="258"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="259"/>
+        <location filename="../../editor/ui/main_window.py" line="275"/>
         <source>Gazette Editor</source>
         <translation>政府公报编辑排版系统</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="262"/>
+        <location filename="../../editor/ui/main_window.py" line="278"/>
         <source>%1 No. %2</source>
         <translation>%1年第%2期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="296"/>
+        <location filename="../../editor/ui/main_window.py" line="312"/>
         <source>No issues yet: create one with Issue ▸ New issue, or put the sample issue into the store with File ▸ Install the sample issue.</source>
         <translation>尚无期刊：请通过“期刊 ▸ 新建一期”创建，或通过“文件 ▸ 安装示例期刊”导入示例。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="299"/>
+        <location filename="../../editor/ui/main_window.py" line="315"/>
         <source>No document selected</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="327"/>
+        <location filename="../../editor/ui/main_window.py" line="343"/>
         <source>All changes saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="399"/>
+        <location filename="../../editor/ui/main_window.py" line="415"/>
         <source>Restore version</source>
         <translation>恢复版本</translation>
     </message>
@@ -707,12 +768,12 @@
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="416"/>
+        <location filename="../../editor/ui/main_window.py" line="432"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="417"/>
+        <location filename="../../editor/ui/main_window.py" line="433"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -894,58 +955,65 @@
     <message numerus="yes">
         <location filename="../../editor/ui/navigator.py" line="113"/>
         <source>%n document(s)</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../editor/ui/preview.py" line="55"/>
+        <location filename="../../editor/ui/preview.py" line="72"/>
         <source>Whole issue</source>
         <translation>整期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="56"/>
+        <location filename="../../editor/ui/preview.py" line="73"/>
         <source>Current document</source>
         <translation>当前文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="59"/>
+        <location filename="../../editor/ui/preview.py" line="76"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="60"/>
+        <location filename="../../editor/ui/preview.py" line="77"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="85"/>
+        <location filename="../../editor/ui/preview.py" line="103"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="99"/>
+        <location filename="../../editor/ui/preview.py" line="117"/>
         <source>Typesetting engine not available</source>
         <translation>排版引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="143"/>
+        <location filename="../../editor/ui/preview.py" line="161"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="166"/>
+        <location filename="../../editor/ui/preview.py" line="188"/>
+        <source>No font has %1 (printed as 〓)</source>
+        <translation>缺字：没有字体含有 %1（排为〓）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/preview.py" line="192"/>
         <source>Updated in %1 s</source>
         <translation>已更新（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="181"/>
+        <location filename="../../editor/ui/preview.py" line="208"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="207"/>
+        <location filename="../../editor/ui/preview.py" line="234"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 / %2 页</translation>
     </message>

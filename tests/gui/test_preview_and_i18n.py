@@ -127,3 +127,44 @@ def test_a_newer_ts_is_compiled_at_start(tmp_path, monkeypatch):
     (tmp_path / "gazette_zh_CN.qm").write_bytes(b"old")
     os.utime(tmp_path / "gazette_zh_CN.qm", (1, 1))
     assert app_module.compiled_translation("zh_CN") != tmp_path / "gazette_zh_CN.qm"
+
+
+def test_a_character_no_font_has_is_stored_and_reported(window, plan_uid, type_text, qtbot, monkeypatch):
+    preview = window.preview
+    window.open_document(plan_uid)
+    qtbot.waitUntil(lambda: not preview.is_busy(), timeout=60000)
+    editor = window.body.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(preview.built, timeout=60000):
+        type_text(editor, "缺字\U00020000。")
+    assert "U+20000" in preview.status.text() and "\U00020000" in preview.status.text()
+    window.save_now()
+    body = next(d for d in window.service.load_issue("2025-3").documents() if d.uid == plan_uid).body
+    assert any("\U00020000" in getattr(b, "text", "") for b in body)
+    from editor.ui.build_dialog import BuildDialog
+
+    dialog = BuildDialog(lambda: window.issue_snapshot(), "2025-3", Path(preview._dir.name), window)
+    with qtbot.waitSignal(dialog.built, timeout=60000):
+        dialog.start()
+    assert "U+20000" in dialog.message.text()
+    dialog.close()
+
+
+def test_an_english_core_error_gets_a_chinese_headline(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.errors import ReadOnlyError
+    from editor.ui import errors
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())))
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        errors.show_error(None, ReadOnlyError("issue 2025-3 is final; reopen it to edit"))
+        errors.show_error(None, errors.GazetteError("请先添加栏目。"))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert errors.has_cjk(shown[0][0]) and shown[0][1] == "issue 2025-3 is final; reopen it to edit"
+    assert shown[1] == ("请先添加栏目。", "")
