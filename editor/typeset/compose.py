@@ -11,6 +11,7 @@ notice on the same page and labelled attachments from a new page.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 from editor.model import (
@@ -34,6 +35,7 @@ from editor.typeset.tables import TableFlow, fit_table
 from editor.typeset.text import Setter
 
 _PARA_STYLES = {"body": "body", "attachment-note": "attachment_note", "closing": "closing"}
+_NOTE_HEAD = re.compile(r"^(附\s*件\s*[:：]\s*)?(\d+[.．、]\s*)?")
 
 
 def cn_date(d) -> str:
@@ -192,6 +194,8 @@ class Composer:
             if b.run_in:
                 return [s.para([(b.text, hstyle), (b.body, self.st("body"))], self.st("body"), m)]
             return [s.para(b.text, hstyle, m, kind=f"heading{level}", keep_with_next=True)]
+        if isinstance(b, Paragraph) and b.role == "attachment-note":
+            return self.attachment_note(b)
         if isinstance(b, Paragraph):
             style = self.st(_PARA_STYLES.get(b.role, "body"))
             kw: dict = {}
@@ -217,6 +221,34 @@ class Composer:
             self.images_placed.append(flow)
             return [flow]
         raise TypeError(f"not a body block: {b!r}")
+
+    def attachment_note(self, b: Paragraph) -> list[Item]:
+        """附件：1.… with each attachment on its own line (GB/T 9704 7.3.4).
+
+        "附件：" sits at the style's indent; the items after the first (2.… on their own
+        line, or after a line break in the text) align with the first item's number, and a
+        wrapped name aligns with the first character of the name.
+        """
+        st = self.st("attachment_note")
+        em = self.setter.em(st)
+        face_w = self.setter.fonts.pick(st.role, "1")
+        items: list[Item] = []
+        for k, part in enumerate(p.strip() for p in b.text.split("\n")):
+            if not part:
+                continue
+            m = _NOTE_HEAD.match(part)
+            label, number = m.group(1) or "", m.group(2) or ""
+            indent = st.indent if (label or (k == 0 and not b.indent)) else st.indent + st.hanging
+            if not b.indent and label:
+                indent = 0
+            label_ems = sum(face_w.advance(ch, st.size) for ch in label) / em if label else 0.0
+            num_ems = sum(self.setter.fonts.pick(st.role, ch).advance(ch, st.size) for ch in number) / em
+            hanging = label_ems + num_ems
+            if not label and indent == st.indent:
+                hanging = num_ems
+            items.append(self.setter.para(part, st, self.measure, indent=indent,
+                                          hanging=max(hanging, 1e-6)))
+        return items
 
     def table(self, t: Table, on_landscape: bool = False) -> list[Item]:
         """A table at the size and orientation the layout's ``too_wide`` answer gives.
