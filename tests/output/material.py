@@ -128,6 +128,9 @@ def every_block_issue() -> tuple[Publication, Issue]:
         Note("备注：本表数据截至2025年3月31日，" + HAN[:80]),
         Paragraph("附件：1.测试市政务服务事项清单（2025年版）与相关说明材料汇编\n2.测试市政务服务标准化建设任务分工表",
                   role="attachment-note"),
+        Paragraph("附件：1.测试市政务服务标准化建设重点任务清单及责任分工和完成时限一览表（2025年修订版）",
+                  role="attachment-note"),
+        Paragraph("2.测试市政务服务事项目录", role="attachment-note"),
         Paragraph("测试市人民政府办公室", role="closing"),
     ]
     names = NameList([

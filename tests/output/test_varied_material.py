@@ -171,6 +171,28 @@ def test_name_list_duties_align_with_long_names(built):
     assert len(starts) == 2 and abs(starts[0] - starts[1]) < 0.5
 
 
+def test_attachment_note_items_align(built):
+    """附件：1.… / 2.…: the second item under the first's number, a wrapped name under its
+    first character (GB/T 9704 7.3.4)."""
+    b = built("every_block")
+    for page in b.pdf.pages:
+        segs = geo.segments(page)
+        first = [s for s in segs if s["text"].startswith("附件：1.测试市政务服务标准化建设重点")]
+        if not first:
+            continue
+        i = segs.index(first[0])
+        wrapped, second = segs[i + 1], segs[i + 2]
+        assert second["text"].startswith("2.测试市政务服务事项目录")
+        one = next(c for c in first[0]["chars"] if c["text"] == "1")
+        name = first[0]["chars"][first[0]["chars"].index(one) + 2]
+        # (the first line is justified: its inter-character stretch moves "1" by a point)
+        tol = 0.15 * b.layout.style("body").size
+        assert abs(second["x0"] - one["x0"]) < tol
+        assert abs(wrapped["x0"] - name["x0"]) < tol
+        return
+    raise AssertionError("attachment note not found")
+
+
 def test_empty_issue_builds_without_body_pages(built):
     b = built("empty")
     assert "body" not in b.kinds
