@@ -269,6 +269,9 @@ def test_wide_table_is_set_smaller_or_landscape(built):
         sizes = {s["size"] for s in geo.segments(page) if not geo.PAGENO.match(s["text"].strip())
                  and any(ch.isdigit() for ch in s["text"])}
         assert max(sizes) <= b.layout.section("table")["size"]
+    # sixteen columns of long numbers fit only below the layout's smallest table size: said so
+    small = b.codes().get("table-small-type", [])
+    assert small and all(f.severity == "warning" for f in small)
     # numbers are never cut inside their cells
     table = material.wide_table()
     cells = {geo.norm(c.text) for row in table.rows[1:] for c in row}
