@@ -10,12 +10,13 @@ import hashlib
 import json
 import os
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lxml import etree
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths
 
 from editor.content.body import blocks_from_xml, blocks_to_element
 from editor.content.xmlsafe import parse_xml
@@ -90,59 +91,134 @@ class JournalEntry:
 
 
 class RecoveryJournal:
-    """Reads and writes the journal file of one store."""
+    """Reads and writes the journal file of one store.
+
+    Several app instances may work on one store at once: every entry is tagged with the
+    instance that wrote it, each instance holds a lock file of its own while it runs, and every
+    write merges into the file under a short file lock. An instance changes only its own
+    entries and those of instances that are gone (crashed or killed); :meth:`entries` offers
+    only those, never the live work of another running instance.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._entries: dict[str, dict] = {}
-        self._conflicts: list[dict] = []
-        self._load()
+        self.owner = uuid.uuid4().hex[:16]
+        self._owner_lock = QLockFile(self._owner_lock_path(self.owner))
+        self._owner_lock.setStaleLockTime(0)
+        self._owner_lock.tryLock(0)
+        self._alive: dict[str, bool] = {}
 
-    def _load(self) -> None:
+    # ownership --------------------------------------------------------------------------
+    def _owner_lock_path(self, owner: str) -> str:
+        return str(self.path.with_name(f"{self.path.name}.{owner}.lock"))
+
+    def _owner_alive(self, owner: object) -> bool:
+        """True while the instance that wrote an entry still runs (its lock is held)."""
+        if owner == self.owner:
+            return True
+        if not isinstance(owner, str) or not owner:
+            return False  # an entry from before owners were recorded
+        if owner in self._alive and not self._alive[owner]:
+            return False
+        lock = QLockFile(self._owner_lock_path(owner))
+        lock.setStaleLockTime(0)
+        if not os.path.exists(self._owner_lock_path(owner)):
+            alive = False
+        elif lock.tryLock(0):  # the owner is gone: its lock was stale
+            lock.unlock()
+            alive = False
+        else:
+            alive = lock.error() == QLockFile.LockError.LockFailedError
+        self._alive[owner] = alive
+        return alive
+
+    def _mine(self, entry: dict) -> bool:
+        """True when this instance may change or drop ``entry``."""
+        owner = entry.get("owner")
+        return owner == self.owner or not self._owner_alive(owner)
+
+    def close(self) -> None:
+        """Give up this instance's lock (at the end of the session)."""
+        self._owner_lock.unlock()
+
+    # the file -----------------------------------------------------------------------------
+    def _read(self) -> tuple[dict[str, dict], list[dict]]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return
-        if isinstance(data, dict):
-            self._entries = {k: v for k, v in (data.get("documents") or {}).items() if isinstance(v, dict)}
-            self._conflicts = list(data.get("conflict_copies") or [])
+            return {}, []
+        if not isinstance(data, dict):
+            return {}, []
+        entries = {k: v for k, v in (data.get("documents") or {}).items() if isinstance(v, dict)}
+        return entries, list(data.get("conflict_copies") or [])
 
-    def _write(self) -> None:
-        if not self._entries and not self._conflicts:
+    def _update(self, change) -> None:
+        """Read the file, apply ``change(entries, conflicts)`` and write it back, under a lock so
+        that instances working at the same time never drop each other's entries."""
+        lock = QLockFile(str(self.path.with_name(self.path.name + ".lock")))
+        lock.setStaleLockTime(10000)
+        locked = lock.tryLock(5000)
+        try:
+            entries, conflicts = self._read()
+            change(entries, conflicts)
+            self._write(entries, conflicts)
+        finally:
+            if locked:
+                lock.unlock()
+
+    def _write(self, entries: dict[str, dict], conflicts: list[dict]) -> None:
+        if not entries and not conflicts:
             try:
                 self.path.unlink()
             except FileNotFoundError:
                 pass
             return
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        payload = {"format": 1, "documents": self._entries, "conflict_copies": self._conflicts}
+        tmp = self.path.with_name(f"{self.path.name}.{self.owner}.tmp")
+        payload = {"format": 1, "documents": entries, "conflict_copies": conflicts}
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(payload, fh, ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)
 
+    # entries ------------------------------------------------------------------------------
     def record(self, doc: Document, issue_key: str, base_version: int) -> None:
         """Write the current state of a document being edited."""
-        self._entries[doc.uid] = {"issue_key": issue_key, "base_version": base_version,
-                                  "saved_at": time.time(), "document": document_to_json(doc)}
-        self._write()
+        entry = {"issue_key": issue_key, "base_version": base_version, "saved_at": time.time(),
+                 "owner": self.owner, "document": document_to_json(doc)}
+
+        def change(entries: dict, _conflicts: list) -> None:
+            old = entries.get(doc.uid)
+            if old is not None and not self._mine(old):
+                # another running instance has unsaved text of the same document: keep both
+                entries[f"{doc.uid}#{self.owner}"] = entry
+            else:
+                entries[doc.uid] = entry
+        self._update(change)
 
     def discard(self, uid: str) -> None:
-        """Forget a document (after it was saved or the user declined to restore it)."""
-        if self._entries.pop(uid, None) is not None:
-            self._write()
+        """Forget a document (after it was saved or the user declined to restore it); entries of
+        other running instances stay."""
+        def change(entries: dict, _conflicts: list) -> None:
+            for key in [k for k in entries if k.split("#", 1)[0] == uid]:
+                if self._mine(entries[key]):
+                    del entries[key]
+        if self.path.exists():
+            self._update(change)
 
     def keep_conflict_copy(self, doc: Document, issue_key: str) -> None:
         """Keep the user's text of a document whose other version they chose to load."""
-        self._conflicts.append({"issue_key": issue_key, "saved_at": time.time(),
-                                "document": document_to_json(doc)})
-        self._write()
+        copy = {"issue_key": issue_key, "saved_at": time.time(), "document": document_to_json(doc)}
+        self._update(lambda _entries, conflicts: conflicts.append(copy))
 
     def entries(self) -> list[JournalEntry]:
         """Documents with unsaved edits, oldest first; unreadable entries are skipped."""
         result = []
-        for uid, e in self._entries.items():
+        entries, _conflicts = self._read()
+        for key, e in entries.items():
+            if not self._mine(e):
+                continue  # the unsaved work of another instance that is still running
+            uid = key.split("#", 1)[0]
             try:
                 result.append(JournalEntry(uid, str(e["issue_key"]), int(e["base_version"]),
                                            float(e.get("saved_at", 0)), document_from_json(e["document"])))

@@ -491,6 +491,7 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editing.save_all(interactive=False):
             log.warning("closing with unsaved edits; they are kept in %s", self.journal.path)
+        self.journal.close()  # what is left in the journal is offered at the next start
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.set_splitter_state("main", self.splitter.saveState())
         self.settings.set_splitter_state("navigator", self.navigator.splitter.saveState())

@@ -169,3 +169,22 @@ def test_conflict_keeps_both_texts(window, plan_uid, type_text, monkeypatch, qap
     assert "再改。" in "".join(b.text for b in stored.body if hasattr(b, "text"))
     revisions = window.service.revisions(plan_uid)
     assert any(window.service.load_revision(plan_uid, r.number).subtitle == "（又一次）" for r in revisions)
+
+
+def test_two_instances_on_one_store_keep_each_others_journal_entries(tmp_path: Path):
+    from editor.model import Document, Paragraph
+
+    path = journal_path(str(tmp_path / "store.db"))
+    first, second = RecoveryJournal(path), RecoveryJournal(path)
+    first.record(Document(uid="d1", title="甲", body=[Paragraph("甲的文字")]), "2025-3", 1)
+    second.record(Document(uid="d2", title="乙", body=[Paragraph("乙的文字")]), "2025-3", 1)
+    second.record(Document(uid="d1", title="乙改甲", body=[Paragraph("乙也改了")]), "2025-3", 1)
+    # a third instance starting now offers nothing: both others are still running
+    assert RecoveryJournal(path).entries() == []
+    second.discard("d2")
+    second.discard("d1")  # saved by the second: the first one's unsaved text stays
+    assert [(e.uid, e.document.title) for e in first.entries()] == [("d1", "甲")]
+    first.close()  # as after a crash: the entry is now offered to the others
+    assert [e.uid for e in RecoveryJournal(path).entries()] == ["d1"]
+    second.discard("d1")
+    assert not path.exists()
