@@ -302,7 +302,53 @@ def classify(paragraphs: Sequence[str | Block], kind: str = "") -> list[Block]:
             continue
         blocks.append(Paragraph(text))
         i += 1
+    _settle_item_lists(blocks)
     return blocks
+
+
+def _item_level(block: Block) -> int:
+    """The numbering level of a numbered heading or numbered paragraph (0: not numbered)."""
+    if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "body"):
+        return heading_level(block.text) if not block.text.startswith("第") else 0
+    return 0
+
+
+def _settle_item_lists(blocks: list[Block]) -> None:
+    """Make the items of one numbered list agree: where most items of a list are numbered
+    paragraphs (一、同意撤销…，以…为…。), a short whole-sentence item among them
+    (二、驻地设在原镇政府驻地。, （三）公共汽车、出租汽车。) is an item too, not a heading.
+
+    A list is the run of items at one level under the same parent item; an article or a
+    chapter (第…条, 第…章) starts new lists. An item followed by deeper items keeps its
+    heading, as does a run-in heading (a heading sentence followed by its paragraph).
+    """
+    open_lists: dict[int, list[int]] = {}
+    lists: list[list[int]] = []
+
+    def close(deeper_than: int) -> None:
+        for level in [lv for lv in open_lists if lv > deeper_than]:
+            lists.append(open_lists.pop(level))
+
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.text.startswith("第"):
+            close(0)
+            continue
+        level = _item_level(block)
+        if level:
+            close(level)
+            open_lists.setdefault(level, []).append(i)
+    close(0)
+    for items in lists:
+        paragraphs = sum(isinstance(blocks[i], Paragraph) for i in items)
+        headings = [i for i in items if isinstance(blocks[i], Heading)]
+        if paragraphs <= len(headings):
+            continue
+        for i in headings:
+            head = blocks[i]
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            has_child = nxt is not None and _item_level(nxt) > _item_level(head)
+            if not head.run_in and head.text[-1:] in "。！？；" and not has_child:
+                blocks[i] = Paragraph(head.text)
 
 
 def _next_is_name(paragraphs: Sequence[str | Block], j: int, kind: str) -> bool:

@@ -131,7 +131,11 @@ def _fix_parens(line: str) -> tuple[str, int]:
         inner = line[a + 1 : b]
         before = line[a - 1] if a > 0 else ""
         after = line[b + 1] if b + 1 < len(line) else ""
-        if _HAN_RE.search(inner) or _is_ctx(before) or (_is_ctx(after) and not inner.isascii()):
+        # (1)优化… : an item number in front of Chinese text (not after a Latin word or a digit)
+        following = after if a else line[b + 1 :].lstrip(" ")[:1]  # "(1) 优化" opening a line
+        numbering = (inner.isdigit() and len(inner) <= 2 and _is_ctx(following)
+                     and not (before.isascii() and before.isalnum()))
+        if _HAN_RE.search(inner) or _is_ctx(before) or (_is_ctx(after) and not inner.isascii()) or numbering:
             chars[a], chars[b] = "（", "）"
             changed += 1
         elif _is_ctx(before) and _is_ctx(after):

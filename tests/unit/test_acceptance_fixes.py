@@ -116,3 +116,43 @@ def test_import_refusal_names_the_file_once(tmp_path, db_path, capsys):
     code = main(["import", str(missing), "--issue", "2025-3", "--section", "x", "--db", str(db_path)])
     err = capsys.readouterr().err
     assert code == 1 and err.count("missing.txt") == 1 and "nothing was imported" in err
+
+
+def _headings(blocks):
+    from editor.model import Heading
+
+    return [(b.level, b.text) for b in blocks if isinstance(b, Heading)]
+
+
+def test_half_width_item_numbers_make_level_four_headings():
+    body = parse_text(
+        "包头市人民政府关于推进数字政府建设的实施意见\n各部门：\n一、重点任务\n(一)构建服务体系。\n"
+        "1.推进一网通办。依托平台办理。\n(1)优化网上办事流程。全面梳理政务服务事项。\n"
+        "(2) 拓展移动端服务。推进移动端建设。\n2025年4月3日\n"
+    ).document.body
+    assert _headings(body)[-2:] == [(4, "（1）优化网上办事流程。"), (4, "（2）拓展移动端服务。")]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["一、同意撤销千里山镇，设立千里山街道，以原千里山镇的行政区域为千里山街道的行政区域。",
+         "二、千里山街道办事处驻地设在原镇政府驻地。",
+         "三、你区要认真做好撤镇设街道的各项工作，妥善处理好有关问题，确保社会稳定。"],
+        ["第三条 下列机动车不受本决定限制：", "（一）新能源汽车；", "（二）执行任务的警车、消防车；", "（三）公共汽车、出租汽车。",
+         "第四条 违反本决定的，依法予以处罚。"],
+    ],
+)
+def test_a_short_item_in_a_list_of_numbered_paragraphs_is_no_heading(items):
+    text = "乌海市人民政府关于同意设立街道的批复\n海勃湾区人民政府：\n" + "\n".join(items) + "\n2025年3月25日\n"
+    body = parse_text(text).document.body
+    assert [h for h in _headings(body) if not h[1].startswith("第")] == []
+
+
+def test_a_whole_sentence_heading_with_sub_items_stays_a_heading():
+    text = ("包头市人民政府关于加快发展银发经济的实施意见\n各部门：\n"
+            "（一）扩大老年助餐服务。\n1. 建设社区老年食堂。到2025年底，覆盖率达到80%。\n"
+            "（二）拓展居家助老服务，支持养老机构为居家老年人提供上门服务，对特殊困难老年人家庭实施适老化改造。\n"
+            "（三）加强人才队伍建设，完善养老护理员职业技能等级认定和激励机制，稳定养老服务人才队伍。\n"
+            "2025年4月10日\n")
+    assert (2, "（一）扩大老年助餐服务。") in _headings(parse_text(text).document.body)
