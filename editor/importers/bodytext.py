@@ -210,8 +210,34 @@ def _table(rows: list[str]) -> Table:
     cells = [r.split("\t") for r in rows]
     ncols = max(len(r) for r in cells)
     table_rows = [[TableCell(c.strip()) for c in r] + [TableCell("") for _ in range(ncols - len(r))] for r in cells]
-    header = 1 if len(table_rows) > 1 and not any(ch.isdigit() for c in table_rows[0] for ch in c.text) else 0
-    return Table(rows=table_rows, header_rows=header)
+    return Table(rows=table_rows, header_rows=guess_header_rows(table_rows))
+
+
+_DATA_CELL = re.compile(r"^[-+]?[\d.,，]+\s*[%％‰]?$")
+
+
+def _reads_as_header(row: list[TableCell]) -> bool:
+    """A row of labels: something written and no cell that is a bare number (12.5, 30%)."""
+    texts = [c.text.strip() for c in row]
+    return any(texts) and not any(_DATA_CELL.match(t) for t in texts if t)
+
+
+def guess_header_rows(rows: list[list[TableCell]]) -> int:
+    """How many rows at the top of a table are its header, for a table that does not say.
+
+    The first row is a header when it holds labels and no bare numbers (序号 赛事名称 …);
+    a header cell that spans rows down (a two-level header: 旗县区 over 玉米 and 大豆)
+    takes the rows it spans into the header when they hold labels too. A table of one row,
+    or with every row reading like labels and no spans, keeps the first row only.
+    """
+    if len(rows) < 2 or not _reads_as_header(rows[0]):
+        return 0
+    depth = max((c.rowspan for c in rows[0]), default=1)
+    depth = min(depth, len(rows) - 1)
+    header = 1
+    while header < depth and _reads_as_header(rows[header]):
+        header += 1
+    return header
 
 
 def name_entry(text: str, kind: str) -> NameEntry | None:

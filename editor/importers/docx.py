@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from editor.errors import ImportRefused
-from editor.importers.bodytext import heading_level
+from editor.importers.bodytext import guess_header_rows, heading_level
 from editor.importers.head import is_title_end
 from editor.importers.normalize import Report, clean_line, ends_sentence
 from editor.importers.numbering import Numbering
@@ -375,6 +375,8 @@ class _Reader:
             kept.sort(key=lambda item: item[0])
             table_rows.append([cell for _, cell in kept])
         widths = [float(w) for w in grid] if len(grid) == ncols and all(grid) else []
+        if not header_rows:  # Word marks repeating header rows; a converted web page does not
+            header_rows = guess_header_rows(table_rows)
         table = Table(rows=table_rows, header_rows=min(header_rows, len(table_rows)), widths=widths)
         try:
             table.grid()

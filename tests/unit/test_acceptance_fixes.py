@@ -156,3 +156,30 @@ def test_a_whole_sentence_heading_with_sub_items_stays_a_heading():
             "（三）加强人才队伍建设，完善养老护理员职业技能等级认定和激励机制，稳定养老服务人才队伍。\n"
             "2025年4月10日\n")
     assert (2, "（一）扩大老年助餐服务。") in _headings(parse_text(text).document.body)
+
+
+def test_unmarked_two_level_header_of_a_converted_web_page_is_found():
+    from editor.importers import parse_file
+    from editor.model import Table
+    from tests.paths import ROOT
+
+    result = parse_file(ROOT / "tests" / "fixtures" / "docx" / "webpage.docx")
+    tables = [b for b in result.document.body if isinstance(b, Table)]
+    tables += [b for a in result.document.attachments for b in a.body if isinstance(b, Table)]
+    assert [t.header_rows for t in tables] == [2]  # <th rowspan=2> over two rows of labels
+
+
+@pytest.mark.parametrize(
+    ("lines", "header"),
+    [
+        (["指标\t2024年实际\t2025年目标", "用水总量\t9.8\t9.6"], 1),  # years in labels are still labels
+        (["红山区\t12.5\t1.2", "松山区\t168.0\t20.5"], 0),
+        (["序号\t赛事名称", "1\t马拉松"], 1),
+    ],
+)
+def test_header_row_of_a_pasted_table(lines, header):
+    from editor.importers import structure_blocks
+    from editor.model import Table
+
+    table = next(b for b in structure_blocks("\n".join(lines)) if isinstance(b, Table))
+    assert table.header_rows == header
