@@ -5,9 +5,10 @@ through the importer's structurer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEventLoop, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from editor.ui.textdoc import (
 from editor.ui.undo import AddPartCommand, PartHeaderCommand, bridge_text_undo
 
 QT_RICH = "application/x-qrichtext"
+BIG_PASTE_CHARS = 100_000  # a paste longer than this shows a wait cursor and a status message
 
 
 def structure_text(text: str) -> list:
@@ -99,7 +101,26 @@ class BodyTextEdit(QTextEdit):
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml() or super().canInsertFromMimeData(source)
 
+    def _status(self, text: str, ms: int = 0) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, ms)
+
     def insertFromMimeData(self, source: QMimeData) -> None:
+        big = source.hasText() and len(source.text()) > BIG_PASTE_CHARS
+        if big:
+            # a paste of megabytes takes a moment: say so instead of looking frozen
+            self._status(self.tr("Pasting a long text…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        try:
+            self._insert_from_mime(source)
+        finally:
+            if big:
+                QApplication.restoreOverrideCursor()
+                self._status(self.tr("Pasted %1 characters").replace("%1", str(len(source.text()))), 5000)
+
+    def _insert_from_mime(self, source: QMimeData) -> None:
         if source.hasFormat(QT_RICH):  # copied inside the editor: keep the styles as they are
             super().insertFromMimeData(source)
             return

@@ -6,6 +6,7 @@ what was being typed and offer to restore it.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -107,6 +108,15 @@ class RecoveryJournal:
         self._owner_lock.setStaleLockTime(0)
         self._owner_lock.tryLock(0)
         self._alive: dict[str, bool] = {}
+        self._remove_stale_locks()
+
+    def _remove_stale_locks(self) -> None:
+        """Drop the lock files of instances that ended without cleaning up (killed)."""
+        prefix = self.path.name + "."
+        for lock_path in self.path.parent.glob(f"{glob.escape(self.path.name)}.*.lock"):
+            owner = lock_path.name[len(prefix):-len(".lock")]
+            if owner != self.owner and "." not in owner:
+                self._owner_alive(owner)  # a stale lock is taken over and removed
 
     # ownership --------------------------------------------------------------------------
     def _owner_lock_path(self, owner: str) -> str:

@@ -4,226 +4,226 @@
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="193"/>
+        <location filename="../../editor/ui/body_editor.py" line="214"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="195"/>
+        <location filename="../../editor/ui/body_editor.py" line="216"/>
         <source>Attachment title</source>
         <translation>附件标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="200"/>
+        <location filename="../../editor/ui/body_editor.py" line="221"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="203"/>
+        <location filename="../../editor/ui/body_editor.py" line="224"/>
         <source>Attachment (new page)</source>
         <translation>附件（另起一页）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="204"/>
+        <location filename="../../editor/ui/body_editor.py" line="225"/>
         <source>Enclosed text of an issuing notice</source>
         <translation>印发/转发的正文（紧接通知）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="207"/>
+        <location filename="../../editor/ui/body_editor.py" line="228"/>
         <source>Remove attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="210"/>
+        <location filename="../../editor/ui/body_editor.py" line="231"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="219"/>
+        <location filename="../../editor/ui/body_editor.py" line="240"/>
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="219"/>
+        <location filename="../../editor/ui/body_editor.py" line="240"/>
         <source>Heading 1 (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="220"/>
+        <location filename="../../editor/ui/body_editor.py" line="241"/>
         <source>Heading 2 (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="220"/>
+        <location filename="../../editor/ui/body_editor.py" line="241"/>
         <source>Heading 3 (1.)</source>
         <translation>三级标题（1.）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="221"/>
+        <location filename="../../editor/ui/body_editor.py" line="242"/>
         <source>Heading 4 (（1）)</source>
         <translation>四级标题（（1））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="221"/>
+        <location filename="../../editor/ui/body_editor.py" line="242"/>
         <source>Run-in heading, level 2</source>
         <translation>段首标题（二级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="222"/>
+        <location filename="../../editor/ui/body_editor.py" line="243"/>
         <source>Run-in heading, level 3</source>
         <translation>段首标题（三级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="222"/>
+        <location filename="../../editor/ui/body_editor.py" line="243"/>
         <source>Run-in heading, level 4</source>
         <translation>段首标题（四级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="223"/>
+        <location filename="../../editor/ui/body_editor.py" line="244"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="223"/>
+        <location filename="../../editor/ui/body_editor.py" line="244"/>
         <source>Chronicle entry</source>
         <translation>大事记条目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="224"/>
+        <location filename="../../editor/ui/body_editor.py" line="245"/>
         <source>Table caption</source>
         <translation>表题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="224"/>
+        <location filename="../../editor/ui/body_editor.py" line="245"/>
         <source>Closing line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="225"/>
+        <location filename="../../editor/ui/body_editor.py" line="246"/>
         <source>Attachment note</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="232"/>
+        <location filename="../../editor/ui/body_editor.py" line="253"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="236"/>
-        <location filename="../../editor/ui/body_editor.py" line="251"/>
+        <location filename="../../editor/ui/body_editor.py" line="257"/>
+        <location filename="../../editor/ui/body_editor.py" line="272"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="238"/>
+        <location filename="../../editor/ui/body_editor.py" line="259"/>
         <source>Insert table…</source>
         <translation>插入表格…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="239"/>
+        <location filename="../../editor/ui/body_editor.py" line="260"/>
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="240"/>
+        <location filename="../../editor/ui/body_editor.py" line="261"/>
         <source>Insert column right</source>
         <translation>在右侧插入列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="241"/>
+        <location filename="../../editor/ui/body_editor.py" line="262"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="242"/>
+        <location filename="../../editor/ui/body_editor.py" line="263"/>
         <source>Remove column</source>
         <translation>删除列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="243"/>
-        <location filename="../../editor/ui/body_editor.py" line="255"/>
+        <location filename="../../editor/ui/body_editor.py" line="264"/>
+        <location filename="../../editor/ui/body_editor.py" line="276"/>
         <source>Merge cells</source>
         <translation>合并单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="244"/>
-        <location filename="../../editor/ui/body_editor.py" line="256"/>
+        <location filename="../../editor/ui/body_editor.py" line="265"/>
+        <location filename="../../editor/ui/body_editor.py" line="277"/>
         <source>Split cell</source>
         <translation>拆分单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="245"/>
+        <location filename="../../editor/ui/body_editor.py" line="266"/>
         <source>Header rows…</source>
         <translation>表头行数…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="246"/>
+        <location filename="../../editor/ui/body_editor.py" line="267"/>
         <source>Remove table</source>
         <translation>删除表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="259"/>
+        <location filename="../../editor/ui/body_editor.py" line="280"/>
         <source>Name list</source>
         <translation>任免名单</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="260"/>
+        <location filename="../../editor/ui/body_editor.py" line="281"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="292"/>
+        <location filename="../../editor/ui/body_editor.py" line="313"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="294"/>
+        <location filename="../../editor/ui/body_editor.py" line="315"/>
         <source>Enclosed text</source>
         <translation>印发的正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="377"/>
+        <location filename="../../editor/ui/body_editor.py" line="398"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="422"/>
+        <location filename="../../editor/ui/body_editor.py" line="443"/>
         <source>Insert table</source>
         <translation>插入表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="423"/>
+        <location filename="../../editor/ui/body_editor.py" line="444"/>
         <source>Rows × columns (e.g. 4×3):</source>
         <translation>行数 × 列数（如 4×3）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="438"/>
+        <location filename="../../editor/ui/body_editor.py" line="459"/>
         <source>Header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="438"/>
+        <location filename="../../editor/ui/body_editor.py" line="459"/>
         <source>Rows repeated on every page:</source>
         <translation>每页重复的表头行数：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="452"/>
-        <location filename="../../editor/ui/body_editor.py" line="460"/>
+        <location filename="../../editor/ui/body_editor.py" line="473"/>
+        <location filename="../../editor/ui/body_editor.py" line="481"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="453"/>
+        <location filename="../../editor/ui/body_editor.py" line="474"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="460"/>
+        <location filename="../../editor/ui/body_editor.py" line="481"/>
         <source>Caption (optional):</source>
         <translation>图题（可选）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="470"/>
+        <location filename="../../editor/ui/body_editor.py" line="491"/>
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
@@ -231,7 +231,17 @@
 <context>
     <name>BodyTextEdit</name>
     <message>
+        <location filename="../../editor/ui/body_editor.py" line="113"/>
+        <source>Pasting a long text…</source>
+        <translation>正在粘贴长文本…</translation>
+    </message>
+    <message>
         <location filename="../../editor/ui/body_editor.py" line="121"/>
+        <source>Pasted %1 characters</source>
+        <translation>已粘贴 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/body_editor.py" line="142"/>
         <source>Paste notice</source>
         <translation>粘贴公文</translation>
     </message>

@@ -280,3 +280,18 @@ def test_chronicle_and_heading_styles_from_the_style_menu(window):
         QApplication.sendEvent(editor, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
     editor.insertPlainText("各地区要按期完成。")
     assert document_blocks(editor.document())[-1] == Paragraph("各地区要按期完成。")  # Enter after a heading: body
+
+
+def test_a_huge_paste_says_what_it_does_and_is_one_undo_step(window, plan_uid):
+    window.open_document(plan_uid)
+    editor = window.body.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    before = editor.toPlainText()
+    mime = QMimeData()
+    mime.setText("为深入贯彻落实有关精神，结合实际制定本方案。\n" * 6000)
+    editor.insertFromMimeData(mime)
+    assert str(len(mime.text())) in window.statusBar().currentMessage()
+    assert QApplication.overrideCursor() is None
+    assert len(editor.toPlainText()) > len(before) + 130000
+    window.stack.undo()
+    assert editor.toPlainText() == before

@@ -188,3 +188,16 @@ def test_two_instances_on_one_store_keep_each_others_journal_entries(tmp_path: P
     assert [e.uid for e in RecoveryJournal(path).entries()] == ["d1"]
     second.discard("d1")
     assert not path.exists()
+
+
+def test_lock_files_of_killed_instances_are_cleared(tmp_path: Path):
+    path = journal_path(str(tmp_path / "store.db"))
+    stale = path.with_name(path.name + ".0123456789abcdef.lock")
+    from PySide6.QtCore import QSysInfo
+
+    # a lock of a process that no longer runs on this host
+    stale.write_text(f"999999999\nmain.py\n{QSysInfo.machineHostName()}\n")
+    journal = RecoveryJournal(path)
+    assert not stale.exists()
+    assert path.with_name(f"{path.name}.{journal.owner}.lock").exists()
+    journal.close()
