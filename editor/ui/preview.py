@@ -143,6 +143,9 @@ class PreviewPane(QWidget):
         snap = self.snapshot(scope)
         if snap is None:
             self.document.close()
+            self.page_label.setText("")  # no stale "page 5 of 12" over an empty view
+            self.status.setText("")
+            self.status.setToolTip("")
             return
         publication, issue, _uid = snap
         self._serial += 1

@@ -168,3 +168,14 @@ def test_an_english_core_error_gets_a_chinese_headline(qapp, monkeypatch):
         QCoreApplication.removeTranslator(translator)
     assert errors.has_cjk(shown[0][0]) and shown[0][1] == "issue 2025-3 is final; reopen it to edit"
     assert shown[1] == ("请先添加栏目。", "")
+
+
+def test_an_empty_preview_shows_no_stale_page_count(window, qtbot):
+    preview = window.preview
+    qtbot.waitUntil(lambda: not preview.is_busy(), timeout=60000)
+    assert preview.page_label.text()
+    window.show_session(None)
+    preview.set_scope("document")
+    preview.rebuild_now()
+    assert preview.document.pageCount() == 0
+    assert preview.page_label.text() == "" and preview.status.text() == ""
