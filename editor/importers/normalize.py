@@ -239,7 +239,7 @@ def clean_line(line: str, report: Report) -> str:
         tight = _SPACE_AROUND_PUNCT.sub(lambda m: m.group(1) or m.group(2), line)
         tight = _HAN_DIGIT_SPACE.sub(_keep_caption_space, tight)
         line = tight
-    if any(ch in line for ch in "[［(（﹝【") and "号" in line:
+    if any(ch in line for ch in "〔[［(（﹝【") and "号" in line:
         line = _fix_doc_numbers(line, report)
     stripped_raw = raw.translate(_ZERO_WIDTH).strip(" \t\u3000\u00a0")
     if line.replace("\t", "") != stripped_raw.replace("\t", "") and not k:

@@ -183,3 +183,22 @@ def test_header_row_of_a_pasted_table(lines, header):
 
     table = next(b for b in structure_blocks("\n".join(lines)) if isinstance(b, Table))
     assert table.header_rows == header
+
+
+def test_web_page_chrome_on_one_line_and_site_footer_are_left_out():
+    text = (
+        "【字体：大 中 小】 打印本页 关闭窗口\n包头市人民政府关于印发包头市燃气管理办法的通知\n包府发〔2025〕21号\n"
+        "各区人民政府：\n现将办法印发给你们，请认真贯彻执行。\n2025年4月15日\n（此件公开发布）\n包头市燃气管理办法\n"
+        "第一条 为加强管理，制定本办法。\n相关文件：\n主办：包头市人民政府办公室 承办：包头市大数据中心\n"
+        "蒙ICP备05001234号-1 蒙公网安备 15020302000123号\n"
+    )
+    d = parse_text(text).document
+    assert d.title == "包头市人民政府关于印发包头市燃气管理办法的通知" and d.issuers == ["包头市人民政府"]
+    rest = [b.text for b in d.attachments[0].body if isinstance(b, Paragraph)]
+    assert rest == []
+
+
+def test_doc_number_with_di_in_six_corner_brackets_is_normalised():
+    d = parse_text("包头市人民政府办公室关于加强道路挖掘管理的通知\n包府办字〔2025〕第08号\n各区人民政府，市直有关部门：\n"
+                   "一、严格审批程序。凡需挖掘城市道路的，应当提出申请。\n2025年4月18日\n").document
+    assert (d.doc_number, d.addressees) == ("包府办字〔2025〕8号", "各区人民政府，市直有关部门：")
