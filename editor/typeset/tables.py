@@ -218,6 +218,10 @@ class TableFlow(Flowable):
                                           align=align, right_indent=0)
                 self.cells.append(_Cell(r, c0, cell.rowspan, cell.colspan, lines, header,
                                         len(lines) * self.pitch))
+        self.span_cells = [c for c in self.cells if c.rowspan > 1]
+        self.by_row: dict[int, list[_Cell]] = {}
+        for cell in self.cells:
+            self.by_row.setdefault(cell.row, []).append(cell)
         self.spent: set[int] = set()  # spanning cells already drawn whole by _split_row
         self._compute_heights()
         # header rows are repeated on every page only while they leave most of the page to
@@ -232,10 +236,11 @@ class TableFlow(Flowable):
         self.groups: list[tuple[int, int]] = []
         start = self.header_rows
         reach = start
+        row_reach = [0] * nrows  # the last row a cell starting in each row reaches
+        for cell in self.cells:
+            row_reach[cell.row] = max(row_reach[cell.row], cell.row + cell.rowspan - 1)
         for r in range(self.header_rows, nrows):
-            for cell in self.cells:
-                if cell.row == r:
-                    reach = max(reach, r + cell.rowspan - 1)
+            reach = max(reach, row_reach[r])
             if reach <= r:
                 self.groups.append((start, r + 1))
                 start = r + 1
@@ -283,8 +288,8 @@ class TableFlow(Flowable):
         shown = list(range(self.header_rows)) + rows
         present = set(shown)
         hmap = {r: self.heights[r] for r in shown}
-        for cell in self.cells:
-            if cell.rowspan == 1 or id(cell) in self.spent:
+        for cell in self.span_cells:
+            if id(cell) in self.spent:
                 continue
             span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in present]
             if not span or len(span) == cell.rowspan:
@@ -350,7 +355,15 @@ class TableFlow(Flowable):
         bottom = y
         left = pag.left
         pag._flush_anchors(pag.cursor)
-        for cell in self.cells:
+        first = min(shown) if shown else 0
+        cands = [c for r in shown for c in self.by_row.get(r, ())]
+        cands += [c for c in self.span_cells if c.row < first < c.row + c.rowspan
+                  or (c.row not in tops and any(r in tops for r in range(c.row, c.row + c.rowspan)))]
+        seen: set[int] = set()
+        for cell in sorted(cands, key=lambda c: (c.row, c.col)):
+            if id(cell) in seen:
+                continue
+            seen.add(id(cell))
             span = [r for r in range(cell.row, cell.row + cell.rowspan) if r in tops]
             if not span:
                 continue
@@ -401,7 +414,7 @@ class TableFlow(Flowable):
         h = n * self.pitch + 2 * self.pad
         left = pag.left
         # cells reaching into this row from above get their frame over the piece too
-        above = [c for c in self.cells if c.row < r < c.row + c.rowspan]
+        above = [c for c in self.span_cells if c.row < r < c.row + c.rowspan]
         for c in cells + above:
             i = done.get(id(c), len(c.lines))
             lines = c.lines[i:i + n]
