@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import GazetteError
 from editor.model import Issue, Publication
 
 
@@ -90,6 +92,12 @@ class PublicationDialog(QDialog):
             if name == "title_mongolian":
                 edit = QPlainTextEdit(getattr(pub, name))
                 edit.setFixedHeight(54)
+            elif name == "default_layout":
+                # the shipped layouts to choose from; a path to another layout file may be typed
+                edit = QComboBox()
+                edit.setEditable(True)
+                edit.addItems(_layout_names())
+                edit.setCurrentText(str(pub.default_layout or ""))
             else:
                 edit = QLineEdit(str(getattr(pub, name)))
             self.edits[name] = edit
@@ -99,14 +107,58 @@ class PublicationDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.layout_message = QLabel()
+        self.layout_message.setStyleSheet("color: #b3261e;")
+        self.layout_message.setWordWrap(True)
+        self.layout_message.hide()
+        form.addRow("", self.layout_message)
         layout = QVBoxLayout(self)
         layout.addWidget(group_note)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        """Close only with a layout that loads (an unknown name would break every build)."""
+        name = self.publication().default_layout
+        if name and name != self._pub.default_layout:
+            problem = _layout_problem(name)
+            if problem:
+                self.layout_message.setText(self.tr("This layout cannot be used: %1").replace("%1", problem))
+                self.layout_message.show()
+                return
+        super().accept()
+
     def publication(self) -> Publication:
         """The publication with the values entered."""
         values = {}
         for name, edit in self.edits.items():
-            values[name] = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text().strip()
+            if isinstance(edit, QPlainTextEdit):
+                values[name] = edit.toPlainText()
+            elif isinstance(edit, QComboBox):
+                values[name] = edit.currentText().strip()
+            else:
+                values[name] = edit.text().strip()
         return dataclasses.replace(self._pub, **values)
+
+
+def _layout_names() -> list[str]:
+    try:
+        from editor.typeset.layout import available_layouts
+    except ImportError:
+        return []
+    return available_layouts()
+
+
+def _layout_problem(name: str) -> str:
+    """Why the layout ``name`` cannot be loaded ("" when it can, or when the engine is absent)."""
+    try:
+        from editor.typeset.layout import load_layout
+    except ImportError:
+        return ""
+    try:
+        load_layout(name)
+    except GazetteError as exc:
+        return str(exc)
+    except (OSError, ValueError) as exc:
+        return str(exc)
+    return ""

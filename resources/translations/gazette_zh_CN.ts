@@ -626,27 +626,27 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="46"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="48"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="47"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="49"/>
         <source>Issue number</source>
         <translation>期号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="48"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="50"/>
         <source>Cumulative number</source>
         <translation>总期号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="49"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="51"/>
         <source>Publication date</source>
         <translation>出版日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="55"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="57"/>
         <source>This issue is final; reopen it to change its properties.</source>
         <translation>本期已定稿；如需修改属性，请先重新打开。</translation>
     </message>
@@ -1003,27 +1003,27 @@
         <translation>排版引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="161"/>
+        <location filename="../../editor/ui/preview.py" line="164"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="188"/>
+        <location filename="../../editor/ui/preview.py" line="191"/>
         <source>No font has %1 (printed as 〓)</source>
         <translation>缺字：没有字体含有 %1（排为〓）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="192"/>
+        <location filename="../../editor/ui/preview.py" line="195"/>
         <source>Updated in %1 s</source>
         <translation>已更新（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="208"/>
+        <location filename="../../editor/ui/preview.py" line="211"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/preview.py" line="234"/>
+        <location filename="../../editor/ui/preview.py" line="237"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 / %2 页</translation>
     </message>
@@ -1031,64 +1031,69 @@
 <context>
     <name>PublicationDialog</name>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="77"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="79"/>
         <source>Publication properties</source>
         <translation>刊物属性</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="81"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="83"/>
         <source>Gazette title</source>
         <translation>刊名</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="81"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="83"/>
         <source>Title in Mongolian script</source>
         <translation>蒙古文刊名</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="84"/>
         <source>Frequency</source>
         <translation>刊期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="84"/>
         <source>Sponsor</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="84"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="83"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="85"/>
         <source>Postcode</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="83"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="85"/>
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="84"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="86"/>
         <source>Serial numbers (刊号)</source>
         <translation>刊号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="84"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="86"/>
         <source>Price</source>
         <translation>定价</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="87"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../editor/ui/issue_dialogs.py" line="105"/>
         <source>Cover fields: title, Mongolian title, frequency. Imprint: the rest.</source>
         <translation>封面项目：刊名、蒙古文刊名、刊期；其余为版权页项目。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/issue_dialogs.py" line="126"/>
+        <source>This layout cannot be used: %1</source>
+        <translation>无法使用此版式：%1</translation>
     </message>
 </context>
 <context>

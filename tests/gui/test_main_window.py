@@ -343,3 +343,20 @@ def test_final_issue_refuses_delete_key_and_attachments(window, plan_uid, qtbot,
     assert plan_uid in [d.uid for d in window.service.load_issue("2025-3").documents()]
     window.set_status(IssueStatus.DRAFT)
     assert window.body.add_part_button.isEnabled()
+
+
+def test_publication_dialog_offers_layouts_and_refuses_an_unknown_one(window):
+    pytest.importorskip("editor.typeset.layout")
+    from editor.ui.issue_dialogs import PublicationDialog
+
+    dialog = PublicationDialog(window.service.publication())
+    combo = dialog.edits["default_layout"]
+    assert combo.findText("gazette") >= 0
+    combo.setCurrentText("no-such-layout")
+    dialog.accept()
+    assert dialog.result() != PublicationDialog.DialogCode.Accepted
+    assert dialog.layout_message.isVisibleTo(dialog) and "no-such-layout" in dialog.layout_message.text()
+    combo.setCurrentText("gbt9704")
+    dialog.accept()
+    assert dialog.result() == PublicationDialog.DialogCode.Accepted
+    assert dialog.publication().default_layout == "gbt9704"
