@@ -420,10 +420,19 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         """Ctrl+F: find a document by title or text."""
         from editor.ui.find_dialog import FindDialog
 
-        dialog = FindDialog(self.service, self.issue_key, self)
-        dialog.openRequested.connect(self.open_document)
-        dialog.show()
-        self._find = dialog
+        dialog = getattr(self, "_find", None)
+        if dialog is None or dialog.current_key != self.issue_key:
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+            dialog = FindDialog(self.service, self.issue_key, self)
+            dialog.openRequested.connect(self.open_document)
+            self._find = dialog
+        dialog.show()  # one find window, brought to the front with the query ready to type
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.query.setFocus()
+        dialog.query.selectAll()
 
     # store -----------------------------------------------------------------------------------
     def open_store_dialog(self) -> None:

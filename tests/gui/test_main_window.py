@@ -360,3 +360,12 @@ def test_publication_dialog_offers_layouts_and_refuses_an_unknown_one(window):
     dialog.accept()
     assert dialog.result() == PublicationDialog.DialogCode.Accepted
     assert dialog.publication().default_layout == "gbt9704"
+
+
+def test_ctrl_f_again_reuses_the_find_window(window):
+    from editor.ui.find_dialog import FindDialog
+
+    window.actions["find"].trigger()
+    window.actions["find"].trigger()
+    dialogs = [d for d in window.findChildren(FindDialog) if d.isVisible()]
+    assert len(dialogs) == 1
