@@ -23,14 +23,41 @@ def issue_line(issue: Issue) -> str:
     return f"第{issue.number}期(总第{issue.cumulative}期)"
 
 
+COVER_SIDE_MM = 25.0  # cover text keeps this far from the trimmed edges
+MIN_TITLE_SCALE = 0.5  # a long gazette title is set this much smaller before it wraps
+
+
 def _centred(setter: Setter, page: Page, text: str, style, size: float, baseline: float,
-             kind: str, tracking: float = 0.0) -> None:
+             kind: str, tracking: float = 0.0, balanced: bool = False) -> int:
+    """Centre ``text`` between the cover's side margins; returns the number of lines.
+
+    ``balanced``: a text too long for one line is broken like a document title (between
+    words, lines of even length) rather than filled line by line.
+    """
     from dataclasses import replace
 
     st = replace(style, size=size, tracking=tracking)
-    for k, line in enumerate(setter.lines(text, st, page.width, indent=0, hanging=0,
-                                          align="center", right_indent=0)):
-        page.lines.append(PlacedLine(0.0, baseline - k * size * 1.3, line, kind))
+    side = COVER_SIDE_MM * MM
+    if balanced:
+        lines = setter.title(text, st, page.width - 2 * side).lines
+    else:
+        lines = setter.lines(text, st, page.width - 2 * side, indent=0, hanging=0, align="center",
+                             right_indent=0)
+    for k, line in enumerate(lines):
+        page.lines.append(PlacedLine(side, baseline - k * size * 1.3, line, kind))
+    return len(lines)
+
+
+def _title_size(setter: Setter, style, text: str, size: float, width: float) -> float:
+    """The cover title's size: as the layout says, or smaller (to half) so it fits one line."""
+    from dataclasses import replace
+
+    st = replace(style, size=size, tracking=size * 0.08)
+    lines = setter.lines(text, st, 100000.0, indent=0, hanging=0, align="left", right_indent=0)
+    natural = lines[0].right - lines[0].x0 if lines else 0.0
+    if natural <= width:
+        return size
+    return size * max(MIN_TITLE_SCALE, width / natural * 0.995)
 
 
 def shape_vertical(setter: Setter, text: str, size: float, x: float, top: float,
@@ -88,13 +115,16 @@ def cover_page(setter: Setter, layout: Layout, pub: Publication, issue: Issue, *
     title_style = layout.style("title")
     cover_title = type(title_style)(**{**title_style.__dict__, "role": "cover_title"})
     tsize = c["title_size"] * (0.7 if title_page else 1.0)
+    tsize = _title_size(setter, cover_title, pub.title, tsize, w - 2 * COVER_SIDE_MM * MM)
     ty = h - c["title_y_mm"] * MM
-    _centred(setter, page, pub.title, cover_title, tsize, ty, "cover", tracking=tsize * 0.08)
+    n = _centred(setter, page, pub.title, cover_title, tsize, ty, "cover", tracking=tsize * 0.08,
+                 balanced=True)
     color = c["rule_color"]
     if color != "none" and not title_page:
         left, right = 20 * MM, w - 20 * MM
+        low = ty - (max(n, 1) - 1) * tsize * 1.3 - tsize * 0.55  # under the title's last line
         page.rules.append(Rule(left, ty + tsize * 1.25, right, ty + tsize * 1.25, 2.0, color))
-        page.rules.append(Rule(left, ty - tsize * 0.55, right, ty - tsize * 0.55, 0.8, color))
+        page.rules.append(Rule(left, low, right, low, 0.8, color))
     if pub.title_mongolian:
         top = h - c["mongolian_top_mm"] * MM
         bottom = c["lines_y_mm"] * MM
