@@ -193,6 +193,27 @@ def test_attachment_note_items_align(built):
     raise AssertionError("attachment note not found")
 
 
+@pytest.mark.parametrize("title", ["内蒙古自治区呼和浩特市人民政府办公厅公报",
+                                   "内蒙古自治区呼和浩特市人民政府办公厅及所属各部门联合编辑出版的政府公报"])
+def test_long_gazette_title_stays_on_the_cover_between_its_rules(tmp_path, title):
+    from editor.render.build import build_pdf
+
+    pub, issue = material.empty_issue()
+    pub.title = title
+    res = build_pdf(pub, issue, tmp_path / "cover.pdf", deterministic=True)
+    with pdfplumber.open(str(res.path)) as pdf:
+        page = pdf.pages[0]
+        w = float(page.width)
+        big = [c for c in page.chars if c["size"] >= 14 and c["text"].strip()]
+        assert geo.norm("".join(c["text"] for c in big)).startswith(geo.norm(title))
+        assert min(c["x0"] for c in big) >= 20 * geo.MM and max(c["x1"] for c in big) <= w - 20 * geo.MM
+        title_chars = [c for c in big if c["top"] < page.height / 2]
+        rules = sorted(r["top"] for r in page.lines + page.rects if r["top"] < page.height / 2)
+        # the first rule above the title, the last below it
+        assert rules[0] < min(c["top"] for c in title_chars)
+        assert rules[-1] > max(c["bottom"] for c in title_chars)
+
+
 def test_empty_issue_builds_without_body_pages(built):
     b = built("empty")
     assert "body" not in b.kinds
