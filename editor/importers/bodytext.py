@@ -50,6 +50,7 @@ NAME_TIGHT_RE = re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<duty>(?:任|免去|�
 _TRAILING_NOTE = re.compile(r"^（[^（）：:]{2,8}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）$")
 NOTE_RE = re.compile(r"^(备注|注)\s*[：:]")
 ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
+NOTE_ITEM_START = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 ATTACHMENT_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
 LABEL_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -149,10 +150,13 @@ def join_lines(
     """
     out: list[str | Block] = []
     buf: _Buffer | None = None
+    in_note = False  # inside an attachment note (附件：1.… 2.…), one title per line
     for n, item in enumerate(items):
         if check and n % 512 == 0:
             check()
-        if isinstance(item, str) and "\t" in item and _TAB_NAME_RE.match(item):
+        if isinstance(item, str) and "\t" in item and _TAB_NAME_RE.match(item) and (
+            kind == "任免" or not _beside_table_rows(items, n)
+        ):
             item = re.sub(r"\t+", " ", item, count=1)  # 刘荣<tab>任… is a personnel entry, not a table row
         if not isinstance(item, str):
             if buf is not None:
@@ -161,6 +165,12 @@ def join_lines(
             out.append(item)
             continue
         if buf is None:
+            buf = _Buffer(item)
+            in_note = bool(ATTACHMENT_NOTE_RE.match(item))
+            continue
+        if in_note and NOTE_ITEM_START.match(item):
+            # 2.2025年度…: the next title of the note (a year may follow the item number)
+            out.append(buf.text())
             buf = _Buffer(item)
             continue
         tail = buf.tail()
@@ -179,12 +189,49 @@ def join_lines(
         ):
             out.append(buf.text())
             buf = _Buffer(item)
+            in_note = bool(ATTACHMENT_NOTE_RE.match(item))
+            continue
+        if _list_lines(buf, item, items[n + 1] if n + 1 < len(items) else None):
+            out.append(buf.text())
+            buf = _Buffer(item)
+            in_note = False
             continue
         buf.add(item)
         report.note("lines-joined", item[:20])
     if buf is not None:
         out.append(buf.text())
     return out
+
+
+def _beside_table_rows(items: Sequence[str | Block], n: int) -> bool:
+    """True when a line next to ``items[n]`` is a table row that is no personnel entry
+    (单位<tab>任务数（人） heads a table; it is not 单位 appointed to 务数)."""
+    for j in (n - 1, n + 1):
+        if 0 <= j < len(items):
+            other = items[j]
+            if isinstance(other, str) and "\t" in other and not _TAB_NAME_RE.match(other):
+                return True
+    return False
+
+
+_ANY_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
+LIST_LINE_MAX = 24
+
+
+def _list_lines(buf: _Buffer, item: str, following: object) -> bool:
+    """True when ``buf`` and ``item`` are lines of a list (names, units: one per line, no
+    punctuation at all), not a paragraph broken mid-sentence.
+
+    Both are short and hold no punctuation, and the line after ``item`` does not carry
+    the sentence on (a paragraph broken twice has its punctuation further on).
+    """
+    if buf.size > LIST_LINE_MAX or len(item) > LIST_LINE_MAX:
+        return False
+    if _ANY_PUNCT.search(buf.text()) or _ANY_PUNCT.search(item):
+        return False
+    if isinstance(following, str) and _ANY_PUNCT.search(following) and not _structural_start(following, ""):
+        return False
+    return True
 
 
 def _heading_block(text: str, level: int) -> Block:

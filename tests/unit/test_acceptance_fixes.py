@@ -202,3 +202,34 @@ def test_doc_number_with_di_in_six_corner_brackets_is_normalised():
     d = parse_text("包头市人民政府办公室关于加强道路挖掘管理的通知\n包府办字〔2025〕第08号\n各区人民政府，市直有关部门：\n"
                    "一、严格审批程序。凡需挖掘城市道路的，应当提出申请。\n2025年4月18日\n").document
     assert (d.doc_number, d.addressees) == ("包府办字〔2025〕8号", "各区人民政府，市直有关部门：")
+
+
+def test_joint_signature_with_a_military_organ_and_note_items_starting_with_a_year():
+    text = ("包头市人民政府\n包头军分区\n关于做好2025年度征兵工作的通知\n包府发〔2025〕23号\n各旗县区人民政府：\n"
+            "现就有关事项通知如下。\n附件：1.2025年度征兵任务分配表\n2.2025年度征兵工作日程安排\n"
+            "包头市人民政府　　　　包头军分区\n2025年4月1日\n")
+    d = parse_text(text).document
+    assert d.issuers == ["包头市人民政府", "包头军分区"]
+    notes = [b.text for b in d.body if isinstance(b, Paragraph) and b.role == "attachment-note"]
+    assert notes == ["附件：1.2025年度征兵任务分配表", "2.2025年度征兵工作日程安排"]
+
+
+def test_lines_of_a_list_without_punctuation_are_not_joined():
+    from editor.importers import structure_blocks
+
+    blocks = structure_blocks("一、先进集体（10个）\n昆都仑区应急管理局\n青山区消防救援大队\n"
+                              "二、先进个人（20名）\n王　伟　东河区应急管理局副局长\n李　娜　九原区安全生产执法大队队员\n")
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == ["昆都仑区应急管理局", "青山区消防救援大队", "王 伟 东河区应急管理局副局长", "李 娜 九原区安全生产执法大队队员"]
+    # a sentence broken over short lines is still joined
+    broken = structure_blocks("为深入贯彻落实党的二十大精神和\n习近平新时代中国特色社会主义\n思想，制定本方案。\n")
+    assert [b.text for b in broken] == ["为深入贯彻落实党的二十大精神和习近平新时代中国特色社会主义思想，制定本方案。"]
+
+
+def test_a_table_head_starting_with_ren_is_no_personnel_entry():
+    from editor.importers import structure_blocks
+    from editor.model import Table
+
+    blocks = structure_blocks("单位\t任务数（人）\n昆都仑区\t120\n青山区\t110\n")
+    assert len(blocks) == 1 and isinstance(blocks[0], Table)
+    assert [c.text for c in blocks[0].rows[0]] == ["单位", "任务数（人）"] and blocks[0].header_rows == 1
