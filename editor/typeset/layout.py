@@ -225,7 +225,16 @@ def _load_chain(path: Path, origins: dict[str, Path], seen: tuple[Path, ...]) ->
     if parent is not None:
         if not isinstance(parent, str) or not parent:
             raise LayoutError(f"layout file {path}: key 'inherits' must name a layout")
-        ppath = resolve_path(parent) if "/" in parent or parent.endswith(".toml") else path.parent / f"{parent}.toml"
+        if "/" in parent or parent.endswith(".toml"):
+            ppath = resolve_path(parent)
+            if not ppath.is_absolute():
+                ppath = path.parent / ppath
+        else:
+            # a layout beside this file first, then a shipped one: an office's own layout
+            # kept elsewhere may inherit from "gazette" or "gbt9704"
+            ppath = path.parent / f"{parent}.toml"
+            if not ppath.exists():
+                ppath = LAYOUT_DIR / f"{parent}.toml"
         if not ppath.exists():
             raise LayoutError(f"layout file {path}: key 'inherits' names {parent!r}, which does not exist")
         base = _load_chain(ppath, origins, seen + (path,))
