@@ -175,6 +175,11 @@ def join_lines(
             continue
         tail = buf.tail()
         short = buf.text() if buf.size <= 40 else ""
+        if item[0] in _CLOSING_MARKS and not buf.has_tab and "\t" not in item:
+            # 。围绕… : a line cannot open with a closing mark; a PDF broke the line before it
+            buf.add(item)
+            report.note("lines-joined", item[:20])
+            continue
         if _TRAILING_NOTE.match(item) and tail.endswith("。") and heading_level(buf.first) != 1:
             # （责任单位：…） split from its item by a page break belongs to it
             buf.add(item)
@@ -214,6 +219,7 @@ def _beside_table_rows(items: Sequence[str | Block], n: int) -> bool:
     return False
 
 
+_CLOSING_MARKS = frozenset("。，、；：！？）》〕］”’」』…")
 _ANY_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
 LIST_LINE_MAX = 24
 

@@ -198,7 +198,7 @@ def fix_punctuation(line: str) -> tuple[str, int]:
 
 
 _SPACE_AROUND_PUNCT = re.compile(r" *([，。、；：！？）〕］》”’】]) *| *([（〔［《“‘【]) *")
-_HAN_DIGIT_SPACE = re.compile(rf"(?<=[{HAN}]) +(?=[0-9])|(?<=[0-9]) +(?=[{HAN}])")
+_HAN_DIGIT_SPACE = re.compile(rf"(?<=[{HAN}]) +(?=[0-9])|(?<=[0-9%‰]) +(?=[{HAN}])")
 
 
 def _keep_caption_space(m: re.Match[str]) -> str:

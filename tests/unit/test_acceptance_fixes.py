@@ -233,3 +233,18 @@ def test_a_table_head_starting_with_ren_is_no_personnel_entry():
     blocks = structure_blocks("单位\t任务数（人）\n昆都仑区\t120\n青山区\t110\n")
     assert len(blocks) == 1 and isinstance(blocks[0], Table)
     assert [c.text for c in blocks[0].rows[0]] == ["单位", "任务数（人）"] and blocks[0].header_rows == 1
+
+
+def test_a_line_opening_with_a_closing_mark_continues_the_line_before():
+    from editor.importers import structure_blocks
+    from editor.model import Heading
+
+    blocks = structure_blocks("2.深化“一件事一次办”\n。围绕企业和群众全生命周期，推出一批集成服务。\n")
+    assert len(blocks) == 1 and isinstance(blocks[0], Heading)
+    assert (blocks[0].text, blocks[0].body) == ("2.深化“一件事一次办”。", "围绕企业和群众全生命周期，推出一批集成服务。")
+
+
+def test_space_after_a_percent_sign_in_chinese_text_goes():
+    from editor.importers.normalize import Report, clean_line
+
+    assert clean_line("全程网办率达到 85% 以上。", Report()) == "全程网办率达到85%以上。"
