@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import GazetteError
 from editor.model import Image, Paragraph
 from editor.ui import table_tools
 from editor.ui.document_form import UndoKeyFilter
+from editor.ui.errors import show_error
 from editor.ui.session import DocumentSession
 from editor.ui.textdoc import (
     P_LEVEL,
@@ -158,7 +160,11 @@ class BodyTextEdit(QTextEdit):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
         data = bytes(buffer.data())
-        ref = self.image_handler(data)
+        try:
+            ref = self.image_handler(data)
+        except GazetteError as exc:
+            show_error(self, exc)
+            return
         if ref:
             self.images[ref] = data
             self.insert_blocks([Image(ref)])
@@ -474,9 +480,16 @@ class BodyEditor(QWidget):
                                               self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff)"))
         if not path:
             return
-        with open(path, "rb") as fh:
-            data = fh.read()
-        ref = self.image_store(data)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            ref = self.image_store(data)
+        except OSError as exc:
+            show_error(self, GazetteError(f"cannot read {path}: {exc.strerror or exc}"))
+            return
+        except GazetteError as exc:  # not an image the gazette can print
+            show_error(self, exc)
+            return
         self.session.images[ref] = data
         caption, _ok = QInputDialog.getText(self, self.tr("Insert image"), self.tr("Caption (optional):"))
         table_tools.insert_image(self.editor.textCursor(), ref, self.session.images, caption.strip())

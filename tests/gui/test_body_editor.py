@@ -295,3 +295,17 @@ def test_a_huge_paste_says_what_it_does_and_is_one_undo_step(window, plan_uid):
     assert len(editor.toPlainText()) > len(before) + 130000
     window.stack.undo()
     assert editor.toPlainText() == before
+
+
+def test_a_file_that_is_no_image_is_refused_with_a_message(window, plan_uid, tmp_path, monkeypatch):
+    path = tmp_path / "notes.png"
+    path.write_text("这不是图片", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("editor.ui.body_editor.show_error", lambda parent, exc: shown.append(exc))
+    window.open_document(plan_uid)
+    before = window.body.editor.toPlainText()
+    window.body.insert_image()
+    assert len(shown) == 1
+    assert window.body.editor.toPlainText() == before
+    assert not window.current.dirty
