@@ -334,6 +334,7 @@ class BodyEditor(QWidget):
             self.editor.setDocument(blocks_document([]))
             self.part_label.setEnabled(False)
             self.part_title.setEnabled(False)
+            self._cursor_moved()
             return
         index = max(0, min(index, len(s.parts) - 1))
         self.part_index = index
@@ -357,6 +358,7 @@ class BodyEditor(QWidget):
         self.part_title.setToolTip(part.title if is_att else "")
         self.editor.setReadOnly(s.read_only)
         self.toolbar.setEnabled(not s.read_only)
+        self._cursor_moved()
         self.partShown.emit(index)
 
     def _part_selected(self, index: int) -> None:
@@ -418,6 +420,8 @@ class BodyEditor(QWidget):
                 self.style_box.setCurrentIndex(i)
                 break
         in_table = self.editor.textCursor().currentTable() is not None
+        # (off as well without a document or in a final issue: the menu shows the same actions)
+        in_table = in_table and self.session is not None and not self.session.read_only
         for name in ("insert_row", "insert_column", "remove_row", "remove_column", "merge_cells", "split_cell",
                      "header_rows", "remove_table", "merge_cells_tb", "split_cell_tb"):
             self.actions_by_name[name].setEnabled(in_table)

@@ -309,3 +309,21 @@ def test_a_file_that_is_no_image_is_refused_with_a_message(window, plan_uid, tmp
     assert len(shown) == 1
     assert window.body.editor.toPlainText() == before
     assert not window.current.dirty
+
+
+def test_table_actions_are_off_without_a_document_and_in_a_final_issue(window, plan_uid):
+    from editor.model import IssueStatus
+
+    window.open_document(plan_uid)
+    body = window.body
+    body.show_part(2)  # the attachment with the table
+    cursor = body.editor.textCursor()
+    while cursor.currentTable() is None and cursor.movePosition(QTextCursor.MoveOperation.NextBlock):
+        pass
+    body.editor.setTextCursor(cursor)
+    assert body.actions_by_name["merge_cells"].isEnabled()
+    window.set_status(IssueStatus.FINAL)
+    assert not body.actions_by_name["merge_cells"].isEnabled()
+    window.set_status(IssueStatus.DRAFT)
+    window.show_session(None)
+    assert not body.actions_by_name["merge_cells"].isEnabled()
