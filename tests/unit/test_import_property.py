@@ -123,3 +123,14 @@ def test_docx_reader_never_crashes_on_a_damaged_word_file(flips):
         parse_bytes(bytes(data))
     except ImportRefused:
         pass
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=1000), STRUCTURED_TEXT))
+def test_whatever_the_structurer_returns_can_be_stored(text):
+    """Control characters a paste may carry never reach the store, which would refuse them."""
+    from editor.store.repository import content_values
+
+    doc = parse_text(text).document
+    doc.title = doc.title or "无题"
+    content_values(doc)  # raises ContentError for anything the body format cannot hold
