@@ -47,7 +47,9 @@ def test_errors_are_dialogs_without_tracebacks(qapp, monkeypatch, tmp_path):
                                                                         box.informativeText())) or 0)
     errors.show_error(None, ReadOnlyError("issue 2025-3 is final; reopen it to change it"))
     assert shown[-1][0] == "The issue is final"
-    assert shown[-1][1] == "issue 2025-3 is final; reopen it to change it"
+    # a headline in the interface language, the core's English detail below it
+    assert shown[-1][1] == "The issue is final and cannot be changed. Reopen it to edit."
+    assert shown[-1][2] == "issue 2025-3 is final; reopen it to change it"
     records = []
     handler = logging.Handler()
     handler.emit = records.append
