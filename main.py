@@ -9,6 +9,8 @@ def _wants_gui(argv: list[str]) -> bool:
     from editor.cli import build_parser
 
     sub = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    if argv and not argv[0].startswith("-"):
+        return False  # a command, or a mistyped one: the CLI runs it or says it is unknown (status 2)
     return not any(a in sub or a in ("-h", "--help") for a in argv)
 
 

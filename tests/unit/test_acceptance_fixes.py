@@ -248,3 +248,27 @@ def test_space_after_a_percent_sign_in_chinese_text_goes():
     from editor.importers.normalize import Report, clean_line
 
     assert clean_line("全程网办率达到 85% 以上。", Report()) == "全程网办率达到85%以上。"
+
+
+def test_a_mistyped_command_is_a_usage_error_not_the_desktop_app():
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "lst"], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert proc.returncode == 2 and "invalid choice" in proc.stderr
+
+
+def test_options_alone_still_open_the_desktop_app():
+    import importlib.util
+
+    from tests.paths import ROOT
+
+    spec = importlib.util.spec_from_file_location("gazette_main", ROOT / "main.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module._wants_gui([]) and module._wants_gui(["--db", "x.db"]) and module._wants_gui(["-platform", "offscreen"])
+    assert not module._wants_gui(["list"]) and not module._wants_gui(["lst"]) and not module._wants_gui(["--help"])
