@@ -139,7 +139,12 @@ class BuildDialog(QDialog):
         if missing:
             text += "\n" + self.tr("No font has %1 (printed as 〓)").replace("%1", "、".join(missing))
         if findings:
-            text += " " + self.tr("%1 finding(s); see the proof report.").replace("%1", str(len(findings)))
+            # notes (e.g. a substituted font) are not problems: count them apart
+            count = {sev: sum(1 for f in findings if getattr(f, "severity", "") == sev)
+                     for sev in ("error", "warning")}
+            notes = len(findings) - count["error"] - count["warning"]
+            text += " " + self.tr("%1 error(s), %2 warning(s), %3 note(s); see the proof report.").replace(
+                "%1", str(count["error"])).replace("%2", str(count["warning"])).replace("%3", str(notes))
             report = getattr(result, "report_path", None)
             if report:
                 text += f"\n{report}"

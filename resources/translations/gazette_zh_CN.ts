@@ -4,226 +4,226 @@
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="214"/>
+        <location filename="../../editor/ui/body_editor.py" line="220"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="216"/>
+        <location filename="../../editor/ui/body_editor.py" line="222"/>
         <source>Attachment title</source>
         <translation>附件标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="221"/>
+        <location filename="../../editor/ui/body_editor.py" line="227"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="224"/>
+        <location filename="../../editor/ui/body_editor.py" line="230"/>
         <source>Attachment (new page)</source>
         <translation>附件（另起一页）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="225"/>
+        <location filename="../../editor/ui/body_editor.py" line="231"/>
         <source>Enclosed text of an issuing notice</source>
         <translation>印发/转发的正文（紧接通知）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="228"/>
+        <location filename="../../editor/ui/body_editor.py" line="234"/>
         <source>Remove attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="231"/>
+        <location filename="../../editor/ui/body_editor.py" line="237"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="240"/>
+        <location filename="../../editor/ui/body_editor.py" line="246"/>
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="240"/>
+        <location filename="../../editor/ui/body_editor.py" line="246"/>
         <source>Heading 1 (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="241"/>
+        <location filename="../../editor/ui/body_editor.py" line="247"/>
         <source>Heading 2 (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="241"/>
+        <location filename="../../editor/ui/body_editor.py" line="247"/>
         <source>Heading 3 (1.)</source>
         <translation>三级标题（1.）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="242"/>
+        <location filename="../../editor/ui/body_editor.py" line="248"/>
         <source>Heading 4 (（1）)</source>
         <translation>四级标题（（1））</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="242"/>
+        <location filename="../../editor/ui/body_editor.py" line="248"/>
         <source>Run-in heading, level 2</source>
         <translation>段首标题（二级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="243"/>
+        <location filename="../../editor/ui/body_editor.py" line="249"/>
         <source>Run-in heading, level 3</source>
         <translation>段首标题（三级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="243"/>
+        <location filename="../../editor/ui/body_editor.py" line="249"/>
         <source>Run-in heading, level 4</source>
         <translation>段首标题（四级）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="244"/>
+        <location filename="../../editor/ui/body_editor.py" line="250"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="244"/>
+        <location filename="../../editor/ui/body_editor.py" line="250"/>
         <source>Chronicle entry</source>
         <translation>大事记条目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="245"/>
+        <location filename="../../editor/ui/body_editor.py" line="251"/>
         <source>Table caption</source>
         <translation>表题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="245"/>
+        <location filename="../../editor/ui/body_editor.py" line="251"/>
         <source>Closing line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="246"/>
+        <location filename="../../editor/ui/body_editor.py" line="252"/>
         <source>Attachment note</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="253"/>
+        <location filename="../../editor/ui/body_editor.py" line="259"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="257"/>
-        <location filename="../../editor/ui/body_editor.py" line="272"/>
+        <location filename="../../editor/ui/body_editor.py" line="263"/>
+        <location filename="../../editor/ui/body_editor.py" line="278"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="259"/>
+        <location filename="../../editor/ui/body_editor.py" line="265"/>
         <source>Insert table…</source>
         <translation>插入表格…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="260"/>
+        <location filename="../../editor/ui/body_editor.py" line="266"/>
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="261"/>
+        <location filename="../../editor/ui/body_editor.py" line="267"/>
         <source>Insert column right</source>
         <translation>在右侧插入列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="262"/>
+        <location filename="../../editor/ui/body_editor.py" line="268"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="263"/>
+        <location filename="../../editor/ui/body_editor.py" line="269"/>
         <source>Remove column</source>
         <translation>删除列</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="264"/>
-        <location filename="../../editor/ui/body_editor.py" line="276"/>
+        <location filename="../../editor/ui/body_editor.py" line="270"/>
+        <location filename="../../editor/ui/body_editor.py" line="282"/>
         <source>Merge cells</source>
         <translation>合并单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="265"/>
-        <location filename="../../editor/ui/body_editor.py" line="277"/>
+        <location filename="../../editor/ui/body_editor.py" line="271"/>
+        <location filename="../../editor/ui/body_editor.py" line="283"/>
         <source>Split cell</source>
         <translation>拆分单元格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="266"/>
+        <location filename="../../editor/ui/body_editor.py" line="272"/>
         <source>Header rows…</source>
         <translation>表头行数…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="267"/>
+        <location filename="../../editor/ui/body_editor.py" line="273"/>
         <source>Remove table</source>
         <translation>删除表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="280"/>
+        <location filename="../../editor/ui/body_editor.py" line="286"/>
         <source>Name list</source>
         <translation>任免名单</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="281"/>
+        <location filename="../../editor/ui/body_editor.py" line="287"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="313"/>
+        <location filename="../../editor/ui/body_editor.py" line="319"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="315"/>
+        <location filename="../../editor/ui/body_editor.py" line="321"/>
         <source>Enclosed text</source>
         <translation>印发的正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="398"/>
+        <location filename="../../editor/ui/body_editor.py" line="406"/>
         <source>New document</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="443"/>
+        <location filename="../../editor/ui/body_editor.py" line="453"/>
         <source>Insert table</source>
         <translation>插入表格</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="444"/>
+        <location filename="../../editor/ui/body_editor.py" line="454"/>
         <source>Rows × columns (e.g. 4×3):</source>
         <translation>行数 × 列数（如 4×3）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="459"/>
+        <location filename="../../editor/ui/body_editor.py" line="469"/>
         <source>Header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="459"/>
+        <location filename="../../editor/ui/body_editor.py" line="469"/>
         <source>Rows repeated on every page:</source>
         <translation>每页重复的表头行数：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="473"/>
-        <location filename="../../editor/ui/body_editor.py" line="481"/>
+        <location filename="../../editor/ui/body_editor.py" line="483"/>
+        <location filename="../../editor/ui/body_editor.py" line="498"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="474"/>
+        <location filename="../../editor/ui/body_editor.py" line="484"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="481"/>
+        <location filename="../../editor/ui/body_editor.py" line="498"/>
         <source>Caption (optional):</source>
         <translation>图题（可选）：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="491"/>
+        <location filename="../../editor/ui/body_editor.py" line="508"/>
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
@@ -231,17 +231,17 @@
 <context>
     <name>BodyTextEdit</name>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="113"/>
+        <location filename="../../editor/ui/body_editor.py" line="115"/>
         <source>Pasting a long text…</source>
         <translation>正在粘贴长文本…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="121"/>
+        <location filename="../../editor/ui/body_editor.py" line="123"/>
         <source>Pasted %1 characters</source>
         <translation>已粘贴 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/body_editor.py" line="142"/>
+        <location filename="../../editor/ui/body_editor.py" line="144"/>
         <source>Paste notice</source>
         <translation>粘贴公文</translation>
     </message>
@@ -330,12 +330,12 @@
         <translation>缺字：没有字体含有 %1（排为〓）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="142"/>
-        <source>%1 finding(s); see the proof report.</source>
-        <translation>发现 %1 个问题，请查看检查报告。</translation>
+        <location filename="../../editor/ui/build_dialog.py" line="146"/>
+        <source>%1 error(s), %2 warning(s), %3 note(s); see the proof report.</source>
+        <translation>错误 %1 个，警告 %2 个，提示 %3 条，详见检查报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/build_dialog.py" line="154"/>
+        <location filename="../../editor/ui/build_dialog.py" line="159"/>
         <source>The build failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -778,12 +778,12 @@
         <translation>删除第 %1 期及其全部文件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="432"/>
+        <location filename="../../editor/ui/main_window.py" line="441"/>
         <source>Open or create a store</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="433"/>
+        <location filename="../../editor/ui/main_window.py" line="442"/>
         <source>Gazette stores (*.db *.sqlite);;All files (*)</source>
         <translation>公报数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>

@@ -147,6 +147,7 @@ def test_a_character_no_font_has_is_stored_and_reported(window, plan_uid, type_t
     with qtbot.waitSignal(dialog.built, timeout=60000):
         dialog.start()
     assert "U+20000" in dialog.message.text()
+    assert "1 error(s)" in dialog.message.text()  # notes (substituted fonts) are counted apart
     dialog.close()
 
 
