@@ -29,7 +29,7 @@ from editor.model import (
 from editor.model.blocks import Block
 from editor.typeset.flow import Flowable, Item, Lines, NewPage, Paginator
 from editor.typeset.layout import MM, Layout, Style
-from editor.typeset.linebreak import Glyph, Line
+from editor.typeset.linebreak import Glyph, Line, strip_invisible
 from editor.typeset.pages import Anchor, PlacedImage
 from editor.typeset.tables import TableFlow, fit_table
 from editor.typeset.text import Setter
@@ -283,12 +283,12 @@ class Composer:
         measure = min(self.measure, st.measure_chars * em) if st.measure_chars else self.measure
         # names longer than the layout's name column (欧阳明远) widen it for the whole list,
         # so the duties still align and never touch a name
-        name_chars = max([st.name_chars] + [len(e.name.strip()) for e in nl.entries])
+        name_chars = max([st.name_chars] + [len(strip_invisible(e.name).strip()) for e in nl.entries])
         name_w = name_chars * em
         duty_x = indent + name_w + st.gap * em
         items: list[Item] = []
         for e in nl.entries:
-            name = e.name.strip()
+            name = strip_invisible(e.name).strip()
             n = len(name)
             if 1 < n < st.name_chars:
                 step = (st.name_chars - 1) / (n - 1)  # 刘 荣: first and last cell (as printed)

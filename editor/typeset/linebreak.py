@@ -28,6 +28,7 @@ Decisions where the rules leave room:
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
 
@@ -104,6 +105,23 @@ class Line:
         return self.glyphs[-1].x + self.glyphs[-1].width if self.glyphs else self.x0
 
 
+# -- invisible characters ----------------------------------------------------------------------
+# Format and control characters that text pasted from Word or the web carries (soft hyphen,
+# zero-width space and joiners, direction marks, the byte-order mark, stray control codes):
+# they have no glyph and no width, so they are dropped before setting instead of printing
+# as a substitute mark or an empty fallback glyph. (Tabs and line breaks are spaces.)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width format and control characters (Word's manual line and
+    page breaks, vertical tab and form feed, become spaces)."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
 # -- font metrics cache ---------------------------------------------------------------------
 _METRICS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -155,7 +173,7 @@ class _Prep:
             st = sp.style
             size, role = st.size, st.role
             m = _role_metrics(fonts, role)
-            text = sp.text
+            text = strip_invisible(sp.text)
             if "\n" in text or "\r" in text:
                 text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
             span_lens.append(len(text))

@@ -15,7 +15,16 @@ from itertools import combinations
 from math import comb
 
 from editor.typeset.fonts import FontRegistry
-from editor.typeset.linebreak import EPS, Line, Span, TextStyle, _Fitter, _Prep, _set_line
+from editor.typeset.linebreak import (
+    EPS,
+    Line,
+    Span,
+    TextStyle,
+    _Fitter,
+    _Prep,
+    _set_line,
+    strip_invisible,
+)
 
 #: words after which a line may break well (the object of the verb follows)
 BREAK_AFTER_WORDS = ("印发", "转发", "批转", "公布", "颁布", "发布", "同意", "下达", "废止", "修改")
@@ -191,7 +200,7 @@ def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry, 
     gets the organ on a line of its own, as gazettes print it (organ_line=False turns that
     off); the rest is broken into balanced lines, shorter lines first.
     """
-    text = re.sub(r"\s*\n\s*", "", text).strip()
+    text = strip_invisible(re.sub(r"\s*\n\s*", "", text)).strip()
     if not text:
         return []
     from editor.typeset.linebreak import set_paragraph
