@@ -214,6 +214,22 @@ def test_long_gazette_title_stays_on_the_cover_between_its_rules(tmp_path, title
         assert rules[-1] > max(c["bottom"] for c in title_chars)
 
 
+def test_invisible_characters_from_pasted_text_are_dropped(tmp_path):
+    """Zero-width spaces, joiners, soft hyphens, direction marks and a byte-order mark (what
+    text pasted from Word or the web carries) print nothing and raise no glyph finding."""
+    from editor.model import Document, NameEntry, NameList, Paragraph, Section
+    from editor.render.build import build_pdf
+
+    text = "零宽\u200b空格\ufeff字节序\u00ad软连字符\u200d连接\u2060词连接\u200e方向\x0b换行"
+    doc = Document(title="测\u200b试", body=[Paragraph(text), NameList([NameEntry("王\u200b伟", "任\ufeff职")])])
+    pub, issue = material.publication(), material.issue([Section("市政府文件", [doc])])
+    res = build_pdf(pub, issue, tmp_path / "zw.pdf", deterministic=True)
+    assert not [f for f in res.findings if f.code in ("missing-glyph", "fallback-font")]
+    with pdfplumber.open(str(res.path)) as pdf:
+        body = geo.norm("".join(p.extract_text() or "" for p in pdf.pages))
+    assert "零宽空格字节序软连字符连接词连接方向换行" in body and geo.SUBSTITUTE not in body
+
+
 def test_empty_issue_builds_without_body_pages(built):
     b = built("empty")
     assert "body" not in b.kinds
