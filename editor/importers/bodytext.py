@@ -151,6 +151,7 @@ def join_lines(
     out: list[str | Block] = []
     buf: _Buffer | None = None
     in_note = False  # inside an attachment note (附件：1.… 2.…), one title per line
+    runs = _list_runs(items)
     for n, item in enumerate(items):
         if check and n % 512 == 0:
             check()
@@ -180,7 +181,8 @@ def join_lines(
             buf.add(item)
             report.note("lines-joined", item[:20])
             continue
-        if _TRAILING_NOTE.match(item) and tail.endswith("。") and heading_level(buf.first) != 1:
+        if (_TRAILING_NOTE.match(item) and tail.endswith("。") and heading_level(buf.first) != 1
+                and not _CONTACT_NOTE.match(item)):
             # （责任单位：…） split from its item by a page break belongs to it
             buf.add(item)
             report.note("lines-joined", item[:20])
@@ -196,7 +198,9 @@ def join_lines(
             buf = _Buffer(item)
             in_note = bool(ATTACHMENT_NOTE_RE.match(item))
             continue
-        if _list_lines(buf, item, items[n + 1] if n + 1 < len(items) else None):
+        if n in runs or (n - 1 in runs and len(buf.parts) == 1) or _list_lines(
+            buf, item, items[n + 1] if n + 1 < len(items) else None
+        ):
             out.append(buf.text())
             buf = _Buffer(item)
             in_note = False
@@ -219,9 +223,31 @@ def _beside_table_rows(items: Sequence[str | Block], n: int) -> bool:
     return False
 
 
+# （联系人：张明，联系电话：…） closes the document; it is no part of the paragraph above
+_CONTACT_NOTE = re.compile(r"^（(?:联系人|联系电话|联系方式|经办人|咨询电话)")
 _CLOSING_MARKS = frozenset("。，、；：！？）》〕］”’」』…")
 _ANY_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
 LIST_LINE_MAX = 24
+
+
+_LIST_PUNCT = re.compile(r"[，。、；！？,.;!?]")
+
+
+def _list_runs(items: Sequence[str | Block]) -> set[int]:
+    """Indexes of lines in runs of three or more short lines with no sentence punctuation
+    (a colon label allowed): 主任：张强 市长 / 副主任：李明 常务副市长 / 王芳 副市长 are
+    list lines, each its own paragraph, whatever follows them."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, item in enumerate([*items, None]):
+        if (isinstance(item, str) and 0 < len(item) <= LIST_LINE_MAX and "\t" not in item
+                and not _LIST_PUNCT.search(item) and not _structural_start(item, "")):
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
 
 
 def _list_lines(buf: _Buffer, item: str, following: object) -> bool:
@@ -420,12 +446,17 @@ def _settle_item_lists(blocks: list[Block]) -> None:
     for items in lists:
         paragraphs = sum(isinstance(blocks[i], Paragraph) for i in items)
         headings = [i for i in items if isinstance(blocks[i], Heading)]
-        if paragraphs <= len(headings):
+        if not paragraphs or paragraphs < len(headings):
             continue
         for i in headings:
             head = blocks[i]
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            has_child = nxt is not None and _item_level(nxt) > _item_level(head)
+            level = _item_level(head)
+            has_child = nxt is not None and _item_level(nxt) > level
+            # as many headings as paragraphs: only an item with no text of its own under it
+            owns_text = isinstance(nxt, Paragraph) and not _item_level(nxt)
+            if paragraphs == len(headings) and owns_text:
+                continue
             if not head.run_in and head.text[-1:] in "。！？；" and not has_child:
                 blocks[i] = Paragraph(head.text)
 

@@ -272,3 +272,26 @@ def test_options_alone_still_open_the_desktop_app():
     spec.loader.exec_module(module)
     assert module._wants_gui([]) and module._wants_gui(["--db", "x.db"]) and module._wants_gui(["-platform", "offscreen"])
     assert not module._wants_gui(["list"]) and not module._wants_gui(["lst"]) and not module._wants_gui(["--help"])
+
+
+def test_member_lines_with_colon_labels_stay_apart_from_each_other_and_the_text_after():
+    from editor.importers import structure_blocks
+
+    blocks = structure_blocks("主　任：张　强　市长\n副主任：李　明　常务副市长\n　　　　王　芳　副市长\n"
+                              "成　员：刘　洋　市应急管理局局长\n办公室设在市应急管理局，办公室主任由刘洋同志兼任。\n")
+    assert [b.text for b in blocks] == ["主 任：张 强 市长", "副主任：李 明 常务副市长", "王 芳 副市长",
+                                        "成 员：刘 洋 市应急管理局局长", "办公室设在市应急管理局，办公室主任由刘洋同志兼任。"]
+
+
+def test_contact_note_after_the_closing_sentence_is_its_own_paragraph():
+    from editor.importers import structure_blocks
+
+    blocks = structure_blocks("特此通知。\n（联系人：张明，联系电话：0472-1234567）\n")
+    assert [b.text for b in blocks] == ["特此通知。", "（联系人：张明，联系电话：0472-1234567）"]
+
+
+def test_two_numbered_items_one_long_one_short_are_both_items():
+    body = parse_text("包头市人民政府办公室关于同意设立组委会的函\n市商务局：\n你局请示收悉。现函复如下：\n"
+                      "一、同意设立包头市第二届稀土产业博览会组委会，组委会办公室设在市商务局。\n"
+                      "二、所需经费按有关规定列入部门预算。\n2025年4月2日\n").document.body
+    assert _headings(body) == []
