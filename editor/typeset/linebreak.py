@@ -109,8 +109,10 @@ class Line:
 # Format and control characters that text pasted from Word or the web carries (soft hyphen,
 # zero-width space and joiners, direction marks, the byte-order mark, stray control codes):
 # they have no glyph and no width, so they are dropped before setting instead of printing
-# as a substitute mark or an empty fallback glyph. (Tabs and line breaks are spaces.)
+# as a substitute mark or an empty fallback glyph. Variation selectors go too: our fonts
+# have no variants to select, the base character prints. (Tabs and line breaks are spaces.)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                        "\ufe00-\ufe0f\U000e0100-\U000e01ef"  # variation selectors
                         "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
