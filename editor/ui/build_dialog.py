@@ -162,7 +162,11 @@ class BuildDialog(QDialog):
 
     def open_folder(self) -> None:
         """Open the output folder in the desktop's file manager."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.output_path().parent)))
+        folder = self.output_path().parent
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            # no file manager to hand it to: at least say where the files are
+            self.message.setText(self.tr("No file manager could be started; the files are in %1")
+                                 .replace("%1", str(folder)))
 
     def reject(self) -> None:
         if self.close_button.isEnabled():

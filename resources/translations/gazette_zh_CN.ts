@@ -339,6 +339,11 @@
         <source>The build failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/build_dialog.py" line="168"/>
+        <source>No file manager could be started; the files are in %1</source>
+        <translation>无法启动文件管理器；文件保存在 %1</translation>
+    </message>
 </context>
 <context>
     <name>BuildJob</name>

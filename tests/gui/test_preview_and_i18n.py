@@ -72,6 +72,9 @@ def test_build_dialog_writes_the_pdf_and_can_open_the_folder(window, tmp_path, q
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     dialog.open_folder()
     assert opened and Path(opened[0].toLocalFile()) == tmp_path
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: False)
+    dialog.open_folder()  # no file manager: the dialog says where the files are
+    assert str(tmp_path) in dialog.message.text()
 
 
 def test_translation_is_complete_and_compiled(qapp, tmp_path):
