@@ -138,5 +138,6 @@ class IssueActions:
                 self.stack.clear()
             except GazetteError as exc:
                 show_error(self, exc)
+                return  # nothing was deleted: stay on the issue
             self.issue_key = None
             self.refresh_issues()

@@ -248,7 +248,8 @@ class MainWindow(ContentsActions, IssueActions, QMainWindow):
         for name in ("new_document", "delete_document", "add_section", "rename_section", "remove_section",
                      "issue_properties", "build", "delete_issue"):
             if name in self.actions:
-                self.actions[name].setEnabled(not final or name in ("issue_properties", "build", "delete_issue"))
+                # a final issue can still be looked at and built; deleting it waits for a reopen
+                self.actions[name].setEnabled(not final or name in ("issue_properties", "build"))
         for action in self.actions.get("status_group", {}).values():
             action.setEnabled(True)
         for status, action in self.actions.get("status_group", {}).items():

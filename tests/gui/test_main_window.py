@@ -336,6 +336,8 @@ def test_final_issue_refuses_delete_key_and_attachments(window, plan_uid, qtbot,
     window.set_status(IssueStatus.FINAL)
     assert window.model.pages == {plan_uid: 8}  # a status change keeps the last build's pages
     assert not window.body.add_part_button.isEnabled()
+    assert not window.actions["delete_issue"].isEnabled()
+    assert window.actions["build"].isEnabled()
     window.navigator.select_document(plan_uid)
     window.navigator.tree.setFocus()
     QTest.keyClick(window.navigator.tree, Qt.Key.Key_Delete)
