@@ -11,6 +11,8 @@ from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, Style
 from editor.typeset.linebreak import Line, Span, TextStyle, set_paragraph, set_title
 
+ALIGNS = ("justify", "left", "center", "right")
+
 
 class Setter:
     """Sets paragraphs and titles in the styles of one layout with one font registry."""
@@ -45,8 +47,11 @@ class Setter:
         sp = [Span(t, self.tstyle(s)) for t, s in spans if t]
         if not sp:
             return []
+        align = align or style.align
+        if align not in ALIGNS:  # content from elsewhere with an alignment we do not know
+            align = "justify"
         return set_paragraph(sp, max(measure - right, em), self.fonts, first_indent=first,
-                             rest_indent=rest, align=align or style.align)
+                             rest_indent=rest, align=align)
 
     def para(self, spans: list[tuple[str, Style]] | str, style: Style, measure: float, *,
              kind: str = "body", x: float = 0.0, keep_with_next: bool = False,
