@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import replace
 
+from editor.errors import ContentError
 from editor.model import (
     Attachment,
     ChronicleEntry,
@@ -97,6 +98,7 @@ class Composer:
         self.issue = issue
         self.measure = layout.measure
         self.images_placed: list[ImageFlow] = []
+        self.doc_title = ""
 
     def st(self, name: str) -> Style:
         return self.layout.style(name)
@@ -105,6 +107,7 @@ class Composer:
     def document(self, doc: Document, section: str, section_anchor: Anchor | None) -> list[Item]:
         """The flow items of one document, starting on a new page as the layout says."""
         items: list[Item] = []
+        self.doc_title = doc.title.strip() or "(untitled)"
         start = self.layout.section("page")["documents_start"]
         if start != "continue" or section_anchor is not None:
             items.append(NewPage(recto=start == "recto", section=section))
@@ -257,6 +260,10 @@ class Composer:
         """
         if not t.rows:
             return []
+        try:
+            t.grid()
+        except ValueError as exc:  # spans that overlap or run past the table
+            raise ContentError(f"a table in the document “{self.doc_title}” cannot be set: {exc}") from None
         portrait = self.measure
         landscape = self.layout.area_height
         size, land = fit_table(t, self.layout, portrait, landscape, self.setter.fonts)

@@ -230,6 +230,18 @@ def test_invisible_characters_from_pasted_text_are_dropped(tmp_path):
     assert "零宽空格字节序软连字符连接词连接方向换行" in body and geo.SUBSTITUTE not in body
 
 
+def test_a_table_with_broken_spans_is_a_plain_content_error(tmp_path):
+    from editor.errors import ContentError
+    from editor.model import Document, Section
+    from editor.render.build import build_pdf
+
+    bad = Table(rows=[[TableCell("甲", colspan=2)], [TableCell("乙")]])
+    doc = Document(title="测试通知", body=[bad])
+    pub, issue = material.publication(), material.issue([Section("市政府文件", [doc])])
+    with pytest.raises(ContentError, match="测试通知.*row 2"):
+        build_pdf(pub, issue, tmp_path / "bad.pdf")
+
+
 def test_empty_issue_builds_without_body_pages(built):
     b = built("empty")
     assert "body" not in b.kinds
