@@ -22,7 +22,7 @@ from lxml import etree
 from editor.errors import ImportRefused
 from editor.importers.bodytext import guess_header_rows, heading_level
 from editor.importers.head import is_title_end
-from editor.importers.normalize import Report, clean_line, ends_sentence
+from editor.importers.normalize import Report, clean_line, ends_sentence, remove_debris
 from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
 from editor.importers.structurer import structure
@@ -428,6 +428,7 @@ def parse_docx(data: bytes, name: str = "the file", deadline: Deadline | None = 
     except RecursionError:
         raise ImportRefused(f"{name}: the document is nested too deeply to be read") from None
     deadline.check()
+    items = _without_debris(items, report)
     join = _lines_look_broken(items)
     if join:
         report.add(Finding("docx-lines-joined", "info", "the Word paragraphs look like lines broken mid-sentence "
@@ -455,6 +456,24 @@ def _flatten_leading_tables(items: list[str | Block], report: Report) -> list[st
             report.add(Finding("header-image-removed", "info", "an image above the title (a letterhead) was left out"))
         else:
             out.append(item)
+    return out
+
+
+def _without_debris(items: list[str | Block], report: Report) -> list[str | Block]:
+    """Page numbers and running heads of a PDF whose text was pasted into Word go, as they
+    do from plain text; tables and images keep their places."""
+    strings = [x for x in items if isinstance(x, str)]
+    kept = remove_debris(strings, report)
+    if len(kept) == len(strings):
+        return items
+    out: list[str | Block] = []
+    k = 0
+    for item in items:
+        if not isinstance(item, str):
+            out.append(item)
+        elif k < len(kept) and item == kept[k]:  # kept is an ordered subsequence of strings
+            out.append(item)
+            k += 1
     return out
 
 

@@ -300,7 +300,11 @@ def ends_sentence(text: str) -> bool:
 def clean_text_lines(lines: list[str], report: Report) -> list[str]:
     """Clean every line and remove page-break debris; empty lines are dropped."""
     cleaned = [clean_line(ln, report) for ln in lines]
-    cleaned = [ln for ln in cleaned if ln and ln.strip("\t")]
+    return remove_debris([ln for ln in cleaned if ln and ln.strip("\t")], report)
+
+
+def remove_debris(cleaned: list[str], report: Report) -> list[str]:
+    """Drop page numbers, gazette running heads and repeated title lines from cleaned lines."""
     out: list[str] = []
     for ln in cleaned:
         if is_page_number(ln):

@@ -295,3 +295,15 @@ def test_two_numbered_items_one_long_one_short_are_both_items():
                       "一、同意设立包头市第二届稀土产业博览会组委会，组委会办公室设在市商务局。\n"
                       "二、所需经费按有关规定列入部门预算。\n2025年4月2日\n").document.body
     assert _headings(body) == []
+
+
+def test_page_debris_in_a_word_file_is_removed_as_from_text():
+    from editor.importers import parse_file
+    from editor.model import block_text
+    from tests.paths import ROOT
+
+    result = parse_file(ROOT / "tests" / "fixtures" / "docx" / "pdf-paste.docx")
+    text = "\n".join(block_text(b) for b in result.document.body)
+    assert "— 2 —" not in text and "公报" not in text
+    assert {"page-number-removed", "running-head-removed"} <= {f.code for f in result.findings}
+    assert _headings(result.document.body) == [(1, "一、加强水源保护"), (1, "二、提升供水能力")]
