@@ -52,9 +52,16 @@ def compiled_translation(language: str) -> Path | None:
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or ".")
     cache.mkdir(parents=True, exist_ok=True)
     out = cache / qm.name
+    if out.exists() and out.stat().st_mtime >= ts.stat().st_mtime:
+        return out  # compiled by an earlier start
+    # compiled beside and renamed into place: a running instance keeps the file it has mapped
+    # (rewriting that file in place would take its translations away, or crash it)
+    tmp = cache / f".{qm.stem}-{os.getpid()}.qm"
     try:
-        subprocess.run([tool, str(ts), "-qm", str(out)], check=True, capture_output=True, timeout=60)
+        subprocess.run([tool, str(ts), "-qm", str(tmp)], check=True, capture_output=True, timeout=60)
+        os.replace(tmp, out)
     except (OSError, subprocess.SubprocessError):
+        tmp.unlink(missing_ok=True)
         return qm if qm.exists() else None
     return out
 

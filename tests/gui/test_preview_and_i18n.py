@@ -183,3 +183,27 @@ def test_an_empty_preview_shows_no_stale_page_count(window, qtbot):
     preview.rebuild_now()
     assert preview.document.pageCount() == 0
     assert preview.page_label.text() == "" and preview.status.text() == ""
+
+
+def test_a_compiled_translation_is_reused_and_never_rewritten_in_place(tmp_path, monkeypatch):
+    import os
+
+    from editor.ui import app as app_module
+
+    if not (ROOT / ".venv" / "bin" / "pyside6-lrelease").exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    ts = tmp_path / "gazette_zh_CN.ts"
+    ts.write_bytes(TS.read_bytes())
+    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = app_module.compiled_translation("zh_CN")
+    inode = first.stat().st_ino
+    assert app_module.compiled_translation("zh_CN") == first and first.stat().st_ino == inode  # reused
+    # a newer .ts: the new file replaces the old by a rename (a running app keeps its mapped copy)
+    held = open(first, "rb")  # noqa: SIM115 - stands for the running app's mapping
+    later = first.stat().st_mtime + 10
+    os.utime(ts, (later, later))
+    again = app_module.compiled_translation("zh_CN")
+    assert again == first and again.stat().st_ino != inode
+    assert os.fstat(held.fileno()).st_size == len(QM.read_bytes())
+    held.close()
