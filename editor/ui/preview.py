@@ -201,6 +201,7 @@ class PreviewPane(QWidget):
             self.show_document(target)
         elif same_scope and 0 <= page < self.document.pageCount():
             self.jump(page)
+        self._page_changed(self.view.pageNavigator().currentPage())  # also when the page stays
         self.built.emit(result, scope)
         if self._pending:
             self.rebuild_now()
@@ -231,6 +232,8 @@ class PreviewPane(QWidget):
         elif self.current_scope() == "document":
             self._jump_after_build = uid
             self.rebuild_now()
+        else:
+            self._jump_after_build = uid  # not built yet (e.g. at start): the next build shows it
 
     def _page_changed(self, page: int) -> None:
         count = self.document.pageCount()

@@ -207,3 +207,25 @@ def test_a_compiled_translation_is_reused_and_never_rewritten_in_place(tmp_path,
     assert again == first and again.stat().st_ino != inode
     assert os.fstat(held.fileno()).st_size == len(QM.read_bytes())
     held.close()
+
+
+def test_at_start_the_whole_issue_preview_shows_the_open_document_and_its_page(qtbot, sample_db):
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+
+    Settings().set_preview_scope("issue")
+    win = MainWindow.open(str(sample_db))
+    qtbot.addWidget(win)
+    win.show()
+    win.after_show()
+    try:
+        assert win.preview.current_scope() == "issue" and win.current is not None
+        with qtbot.waitSignal(win.preview.built, timeout=60000) as blocker:
+            pass
+        result = blocker.args[0]
+        first = result.document_pdf_index[win.current.uid]
+        assert first > 0  # not the cover
+        assert win.preview.view.pageNavigator().currentPage() == first
+        assert win.preview.page_label.text()
+    finally:
+        win.preview.shutdown()
