@@ -307,3 +307,11 @@ def test_page_debris_in_a_word_file_is_removed_as_from_text():
     assert "— 2 —" not in text and "公报" not in text
     assert {"page-number-removed", "running-head-removed"} <= {f.code for f in result.findings}
     assert _headings(result.document.body) == [(1, "一、加强水源保护"), (1, "二、提升供水能力")]
+
+
+@pytest.mark.parametrize(("word", "kind"), [("通报", "通报"), ("决议", "决议"), ("议案", "议案")])
+def test_statutory_kinds_are_kept(word, kind):
+    from editor.model import DOCUMENT_KINDS
+
+    doc = parse_text(f"包头市人民政府关于2024年度工作情况的{word}\n各区人民政府：\n现将有关情况{word}如下。\n2025年1月24日\n").document
+    assert doc.kind == kind and kind in DOCUMENT_KINDS
