@@ -12,11 +12,11 @@ import unicodedata
 from datetime import date
 
 import pytest
-from tests.paths import SAMPLE_XML, SEED
 from lxml import etree
 
 from editor.content.archive import issue_from_xml, issue_to_xml
 from editor.model import ChronicleEntry, Heading, Issue, NameList, Paragraph, Publication, Table
+from tests.paths import SAMPLE_XML, SEED
 
 RUNNING_HEADS = {"市政府文件", "市政府办公室文件", "政府大事记"}
 # Two words of the chronicle came out of the PDF extraction as the English word "and" (the
