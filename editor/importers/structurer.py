@@ -36,11 +36,13 @@ from editor.importers.normalize import HAN, Report
 from editor.model import Attachment, Block, Document, Paragraph, Table
 from editor.proofing.findings import Finding
 
-_METADATA = re.compile(
-    r"^(索引号|主题分类|主题词|发文机关|发布机构|成文日期|发布日期|文号|发文字号|标题|有效性|生效日期|"
-    r"失效日期|信息来源|来源|浏览次数|阅读次数|点击数|点击量|字号|分类|发布时间|责任编辑|编辑|作者|访问量|当前位置)"
-    r"\s*[：:](?P<value>.*)$"
+_META_KEYS = (
+    r"索引号|主题分类|主题词|发文机关|发布机构|成文日期|发布日期|文号|发文字号|标题|有效性|生效日期|"
+    r"失效日期|信息来源|来源|浏览次数|阅读次数|点击数|点击量|字号|分类|发布时间|责任编辑|编辑|作者|访问量|当前位置"
 )
+_METADATA = re.compile(rf"^({_META_KEYS})\s*[：:](?P<value>.*)$")
+# a key where a value begins: at the start or after a space or tab (several on one line)
+_METADATA_KEY = re.compile(rf"(?:^|(?<=\s))({_META_KEYS})\s*[：:]")
 # 2025-03-21 10:00 来源：… under the title of a web page
 _WEB_DATELINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,60})?$")
 # the furniture of a government web page copied along with the text
@@ -177,6 +179,17 @@ def _text_follows(items: Sequence[str | Block]) -> bool:
     return False
 
 
+def _metadata_pairs(line: str) -> list[tuple[str, str]]:
+    """(key, value) pairs of a metadata line, several on one line included
+    (文号：<tab>包府发〔2025〕28号<tab>发布日期：<tab>2025年04月10日)."""
+    marks = list(_METADATA_KEY.finditer(line))
+    pairs = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+        pairs.append((m.group(1), line[m.end():end].strip(" \t")))
+    return pairs
+
+
 def _strip_metadata(items: list[str | Block], report: Report) -> tuple[list[str | Block], dict[str, str]]:
     meta: dict[str, str] = {}
     out: list[str | Block] = []
@@ -190,14 +203,13 @@ def _strip_metadata(items: list[str | Block], report: Report) -> tuple[list[str 
         if j < 30 and isinstance(item, str):
             m = _METADATA.match(item)
             if m:
-                key = m.group(1)
-                value = m.group("value").strip()
-                if key in ("文号", "发文字号") and value:
-                    meta["doc_number"] = value
-                elif key in ("发文机关", "发布机构") and value:
-                    meta["issuer"] = value
-                elif key == "成文日期" and value:
-                    meta["date"] = value
+                for key, value in _metadata_pairs(item):
+                    if key in ("文号", "发文字号") and value:
+                        meta["doc_number"] = value
+                    elif key in ("发文机关", "发布机构") and value:
+                        meta["issuer"] = value
+                    elif key == "成文日期" and value:
+                        meta["date"] = value
                 report.note("website-metadata-removed", item)
                 continue
         out.append(item)

@@ -315,3 +315,13 @@ def test_statutory_kinds_are_kept(word, kind):
 
     doc = parse_text(f"包头市人民政府关于2024年度工作情况的{word}\n各区人民政府：\n现将有关情况{word}如下。\n2025年1月24日\n").document
     assert doc.kind == kind and kind in DOCUMENT_KINDS
+
+
+def test_several_metadata_fields_on_one_tab_separated_line():
+    text = ("索引号：\t11150200MB1A12345X/2025-00045\t主题分类：\t综合政务\n"
+            "发布机构：\t包头市人民政府\t成文日期：\t2025年04月08日\n"
+            "文号：\t包府发〔2025〕28号\t发布日期：\t2025年04月10日\n"
+            "包头市人民政府关于公布市级权责清单调整事项的决定\n各区人民政府：\n现将调整事项予以公布。\n")
+    d = parse_text(text).document
+    assert (d.doc_number, d.issuers) == ("包府发〔2025〕28号", ["包头市人民政府"])
+    assert d.signing_date.isoformat() == "2025-04-08"
