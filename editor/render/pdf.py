@@ -13,7 +13,7 @@ output for identical input (reportlab's invariant mode, fixed dates).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.utils import ImageReader
@@ -206,11 +206,21 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
             c.setTrimBox((off, off, off + pw, off + ph))
             c.setBleedBox((off - bleed, off - bleed, off + pw + bleed, off + ph + bleed))
         if turned:
+            # the content turns; the running head and page number stay upright in their
+            # portrait places (page.upright), as on the pages around it
+            content = page
+            if page.upright is not None:
+                content = replace(page, lines=[pl for pl in page.lines if pl.kind not in ("head", "folio")],
+                                  rules=[r for r in page.rules if r.kind != "head"])
+            dx, dy = _turn_shift(layout, page)
             c.saveState()
-            c.transform(0, 1, -1, 0, w, 0)  # (x, y) -> (w - y, x): a quarter turn anticlockwise
-        _draw_page(c, writer, page, off, images)
-        if turned:
+            c.transform(0, 1, -1, 0, w + dx, dy)  # (x, y) -> (w - y, x): a quarter turn anticlockwise
+            _draw_page(c, writer, content, off, images)
             c.restoreState()
+            if page.upright is not None:
+                _draw_page(c, writer, page.upright, off, images)
+        else:
+            _draw_page(c, writer, page, off, images)
         for a in page.anchors:
             c.bookmarkPage(a.key, fit="XYZ", left=0, top=(h if turned else a.y + off), zoom=0)
             level = a.level
@@ -229,6 +239,20 @@ def render_pdf(book: Book, layout: Layout, fonts: FontRegistry, out: str | io.By
     c.showOutline()
     _normalise_metrics(writer)
     c.save()
+
+
+def _turn_shift(layout: Layout, page: Page) -> tuple[float, float]:
+    """Where a turned landscape page's frame must move to lie on the portrait type area.
+
+    The landscape frame runs from the book's top margin along the long side and from the
+    page's left margin across; turned a quarter anticlockwise it would sit on the bottom
+    margin and the right margin instead.
+    """
+    p = layout.section("page")
+    odd = (page.number or 1) % 2 == 1
+    left = (p["margin_inside_mm"] if not p["facing"] or odd else p["margin_outside_mm"]) * MM
+    right = layout.page_width - left - layout.measure
+    return left - right, layout.margin_bottom - layout.margin_top
 
 
 IDEOGRAPHIC_ASCENT, IDEOGRAPHIC_DESCENT = 880, -120

@@ -23,9 +23,11 @@ from editor.typeset.text import Setter
 Progress = Callable[[float, str], None]
 
 
-def _heads_and_folios(setter: Setter, layout: Layout, pub: Publication, issue: Issue, page: Page) -> None:
-    """Running head (column name) and page number ``— N —`` on a non-blank body page."""
-    if page.blank or page.number is None:
+def _heads_and_folios(setter: Setter, layout: Layout, pub: Publication, issue: Issue, page: Page,
+                      blank_ok: bool = False) -> None:
+    """Running head (column name) and page number ``— N —`` on a non-blank body page
+    (``blank_ok``: on an empty page that stands for a landscape page's portrait sheet)."""
+    if (page.blank and not blank_ok) or page.number is None:
         page.number = None if page.blank else page.number
         return
     rh = layout.section("running_head")
@@ -53,7 +55,7 @@ def _heads_and_folios(setter: Setter, layout: Layout, pub: Publication, issue: I
             from editor.typeset.pages import Rule
 
             y = base - st.size * 0.25 - rh["rule_gap_mm"] * MM / 2
-            page.rules.append(Rule(left, y, left + width, y, 0.5))
+            page.rules.append(Rule(left, y, left + width, y, 0.5, kind="head"))
     st = layout.style("page_number")
     text = pn["format"].format(n=page.number)
     inset = pn["inset_chars"] * st.size
@@ -150,6 +152,11 @@ def typeset_issue(pub: Publication, issue: Issue, layout: Layout, fonts: FontReg
         pages.append(Page(layout.page_width, layout.page_height, "blank"))
     for page in body:
         _heads_and_folios(setter, layout, pub, issue, page)
+        if page.landscape and page.number is not None:
+            upright = Page(layout.page_width, layout.page_height, "body", number=page.number,
+                           section=page.section)
+            _heads_and_folios(setter, layout, pub, issue, upright, blank_ok=True)
+            page.upright = upright
     pages += body
     back: list[Page] = []
     if layout.section("imprint")["enabled"]:

@@ -51,6 +51,7 @@ class Rule:
     width: float = 0.5
     color: str = "black"
     dotted: bool = False
+    kind: str = ""  # "head" for the rule under a running head
 
 
 @dataclass
@@ -147,6 +148,9 @@ class Page:
     anchors: list[Anchor] = field(default_factory=list)
     vertical: list[VerticalText] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
+    # a landscape page's running head and page number as they stand on the portrait sheet
+    # (print mode turns the page's content, not these)
+    upright: Page | None = None
 
     @property
     def blank(self) -> bool:
