@@ -223,6 +223,7 @@ class TableFlow(Flowable):
         for cell in self.cells:
             self.by_row.setdefault(cell.row, []).append(cell)
         self.spent: set[int] = set()  # spanning cells already drawn whole by _split_row
+        self._head_page: object | None = None  # the page that has the header rows drawn
         self._compute_heights()
         # header rows are repeated on every page only while they leave most of the page to
         # the body rows; taller ones (or a table with nothing but header rows) are set once,
@@ -279,13 +280,18 @@ class TableFlow(Flowable):
         return self.header_height() + 2 * self.pad + self.pitch
 
     # -- placing ----------------------------------------------------------------------------
-    def _chunk_heights(self, rows: list[int]) -> dict[int, float]:
-        """Row heights of a chunk (header rows + ``rows``) on one page.
+    def _head(self, pag: Paginator) -> list[int]:
+        """The header rows to draw above the next rows: none when this page has them already
+        (rows following a split row's last piece)."""
+        return [] if pag.page is not None and pag.page is self._head_page else list(range(self.header_rows))
+
+    def _chunk_heights(self, rows: list[int], head: list[int]) -> dict[int, float]:
+        """Row heights of a chunk (``head`` rows + ``rows``) on one page.
 
         A cell spanning rows that are cut by a page break is drawn again, with its text, in
         each piece; a piece too low for that text is made taller.
         """
-        shown = list(range(self.header_rows)) + rows
+        shown = head + rows
         present = set(shown)
         hmap = {r: self.heights[r] for r in shown}
         for cell in self.span_cells:
@@ -301,7 +307,7 @@ class TableFlow(Flowable):
         return hmap
 
     def _fits(self, pag: Paginator, rows: list[int]) -> bool:
-        return sum(self._chunk_heights(rows).values()) <= pag.room() + 0.01
+        return sum(self._chunk_heights(rows, self._head(pag)).values()) <= pag.room() + 0.01
 
     def place(self, pag: Paginator) -> None:
         """Place the rows, repeating the header rows on every new page.
@@ -317,8 +323,8 @@ class TableFlow(Flowable):
             if self._fits(pag, pending + grp):
                 pending += grp
                 continue
-            grp_h = sum(self._chunk_heights(grp).values()) - self.header_height()
-            left = pag.room() - sum(self._chunk_heights(pending).values())
+            grp_h = sum(self._chunk_heights(grp, []).values())
+            left = pag.room() - sum(self._chunk_heights(pending, self._head(pag)).values())
             if grp_h <= frame and (len(grp) == 1 or left < 0.4 * frame):
                 if pending:
                     self._draw(pag, pending)
@@ -345,8 +351,9 @@ class TableFlow(Flowable):
         """Draw the header rows and ``rows`` at the cursor and move the cursor below them."""
         page = pag.page
         assert page is not None
-        shown = list(range(self.header_rows)) + rows
-        hmap = self._chunk_heights(rows)
+        head = self._head(pag)
+        shown = head + rows
+        hmap = self._chunk_heights(rows, head)
         tops: dict[int, float] = {}
         y = pag.cursor
         for r in shown:
@@ -382,13 +389,15 @@ class TableFlow(Flowable):
             page.rules.append(Rule(x0, top - h, x1, top - h, self.rule))
             page.rules.append(Rule(x1, top, x1, top - h, self.rule))
         pag.cursor = bottom
+        if head:
+            self._head_page = page
 
     def _split_row(self, pag: Paginator, r: int) -> None:
         """Draw a row taller than a page in pieces, cutting its cells between lines."""
         cells = [c for c in self.cells if c.row == r]
         done = {id(c): 0 for c in cells}
         while any(done[id(c)] < len(c.lines) for c in cells):
-            room = pag.room() - self.header_height() - 2 * self.pad
+            room = pag.room() - (self.header_height() if self._head(pag) else 0.0) - 2 * self.pad
             if room < self.pitch - 0.01 and not pag.empty:
                 pag.new_page()  # not even one line of the row fits below what is there
                 continue
