@@ -9,6 +9,7 @@ non-final body lines, the text of every block present in order, and what preflig
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -124,6 +125,15 @@ def test_print_mode_keeps_text_inside_the_trim_on_one_sheet_size(built):
             if c["text"].strip():
                 assert trim[0] - 0.5 <= c["x0"] and c["x1"] <= trim[2] + 0.5
                 assert h - trim[3] - 0.5 <= c["top"] and c["bottom"] <= h - trim[1] + 0.5
+        turned = [c for c in page.chars if not c["upright"] and c["text"].strip()]
+        if turned:  # a turned table page: its content on the portrait type area, the page
+            # number and running head upright in their usual places
+            frames = geo.type_areas(b.layout, b.layout.page_width, b.layout.page_height)
+            box = (min(c["x0"] for c in turned) - off, min(c["top"] for c in turned) - off,
+                   max(c["x1"] for c in turned) - off, max(c["bottom"] for c in turned) - off)
+            assert any(f.holds(*box, tol=1.0) for f in frames)
+            upright = "".join(c["text"] for c in page.chars if c["upright"])
+            assert re.search(r"—\d+—", upright.replace(" ", ""))
 
 
 # -- what each scenario must show -----------------------------------------------------------------
@@ -306,6 +316,8 @@ def test_tall_table_row_is_split_over_pages(built):
     spread = [i for i, p in enumerate(b.pdf.pages)
               if "项目" in (p.extract_text() or "") and "内容" in (p.extract_text() or "")]
     assert len(spread) >= 2
+    for i in spread:  # the header once at the top of each page, never again below a piece
+        assert geo.norm(b.pdf.pages[i].extract_text()).count("项目内容") == 1
 
 
 def test_wide_table_is_set_smaller_or_landscape(built):
