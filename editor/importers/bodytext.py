@@ -225,6 +225,8 @@ def _beside_table_rows(items: Sequence[str | Block], n: int) -> bool:
 
 # （联系人：张明，联系电话：…） closes the document; it is no part of the paragraph above
 _CONTACT_NOTE = re.compile(r"^（(?:联系人|联系电话|联系方式|经办人|咨询电话)")
+# 特此通知。 特此公告。 此复。: the closing formula of a 公文, no text of the item above it
+_CLOSING_FORMULA = re.compile(r"^(?:特此[\u4e00-\u9fff]{2,4}|此复|专此[\u4e00-\u9fff]{2})[。！]?$")
 _CLOSING_MARKS = frozenset("。，、；：！？）》〕］”’」』…")
 _ANY_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
 LIST_LINE_MAX = 24
@@ -448,14 +450,17 @@ def _settle_item_lists(blocks: list[Block]) -> None:
         headings = [i for i in items if isinstance(blocks[i], Heading)]
         if not paragraphs or paragraphs < len(headings):
             continue
+        # items ending in a semicolon (一、…；二、…。) are an enumeration, never headings
+        enumeration = any(isinstance(blocks[i], Paragraph) and blocks[i].text.endswith(("；", ";")) for i in items)
         for i in headings:
             head = blocks[i]
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             level = _item_level(head)
             has_child = nxt is not None and _item_level(nxt) > level
             # as many headings as paragraphs: only an item with no text of its own under it
-            owns_text = isinstance(nxt, Paragraph) and not _item_level(nxt)
-            if paragraphs == len(headings) and owns_text:
+            owns_text = (isinstance(nxt, Paragraph) and not _item_level(nxt)
+                         and not _CLOSING_FORMULA.match(nxt.text))
+            if paragraphs == len(headings) and owns_text and not enumeration:
                 continue
             if not head.run_in and head.text[-1:] in "。！？；" and not has_child:
                 blocks[i] = Paragraph(head.text)

@@ -325,3 +325,10 @@ def test_several_metadata_fields_on_one_tab_separated_line():
     d = parse_text(text).document
     assert (d.doc_number, d.issuers) == ("包府发〔2025〕28号", ["包头市人民政府"])
     assert d.signing_date.isoformat() == "2025-04-08"
+
+
+def test_the_last_item_of_an_enumeration_before_the_closing_formula_is_no_heading():
+    body = parse_text("包头市人民政府公告\n2025年第1号\n市人民政府决定对以下事项实行告知承诺制：\n"
+                      "一、食品经营许可（仅销售预包装食品）；\n二、公共场所卫生许可。\n特此公告。\n"
+                      "包头市人民政府\n2025年4月15日\n").document.body
+    assert _headings(body) == []
