@@ -134,6 +134,7 @@ def structure(
     if j:
         main, tail = main[:j], main[j:] + tail
 
+    _complete_title(doc, report)
     notes = noted_titles(main)
     body_items = join_lines(main, report, doc.kind, check) if join else main
     doc.body = classify(body_items, doc.kind) + closing
@@ -141,6 +142,17 @@ def structure(
     if not doc.body and not doc.attachments:
         report.add(Finding("empty-body", "warning", "no body text was found"))
     return doc
+
+
+def _complete_title(doc: Document, report: Report) -> None:
+    """A title copied without its organ (关于印发…的通知, as web pages list it) gets the organ
+    that signed the document in front: the stored title is the full title."""
+    if not doc.title.startswith("关于") or not doc.issuers:
+        return
+    organs = " ".join(doc.issuers)
+    doc.title = organs + doc.title
+    report.add(Finding("title-issuer-added", "warning",
+                       "the title began with 关于; the issuing organ from the signature was put in front", doc.title))
 
 
 def _byline(rest: list[str | Block], doc: Document, report: Report) -> list[str | Block]:

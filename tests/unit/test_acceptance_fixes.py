@@ -332,3 +332,12 @@ def test_the_last_item_of_an_enumeration_before_the_closing_formula_is_no_headin
                       "一、食品经营许可（仅销售预包装食品）；\n二、公共场所卫生许可。\n特此公告。\n"
                       "包头市人民政府\n2025年4月15日\n").document.body
     assert _headings(body) == []
+
+
+def test_a_title_copied_without_its_organ_gets_the_signing_organ():
+    result = parse_text("关于加强城市供水保障的通知\n各区人民政府：\n现就有关事项通知如下。\n"
+                        "包头市人民政府　　包头军分区\n2025年4月20日\n")
+    assert result.document.title == "包头市人民政府 包头军分区关于加强城市供水保障的通知"
+    assert "title-issuer-added" in {f.code for f in result.findings}
+    untouched = parse_text("关于加强城市供水保障的通知\n各区人民政府：\n现就有关事项通知如下。\n2025年4月20日\n")
+    assert untouched.document.title == "关于加强城市供水保障的通知"
