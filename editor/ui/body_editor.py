@@ -223,6 +223,8 @@ class BodyEditor(QWidget):
         for w in (self.part_label, self.part_title):
             w.installEventFilter(UndoKeyFilter(self))
             w.editingFinished.connect(self._part_header_edited)
+            # every keystroke reaches the session (and so the recovery journal), merged into one undo step
+            w.textEdited.connect(lambda _t: self._part_header_edited(strip=False))
         add_part = self.add_part_button = QToolButton()
         add_part.setText(self.tr("Add attachment"))
         add_part.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -352,9 +354,13 @@ class BodyEditor(QWidget):
         self.part_title.setEnabled(is_att and not s.read_only)
         self.remove_part_button.setEnabled(is_att and not s.read_only)
         self.add_part_button.setEnabled(not s.read_only)
-        self.part_label.setText(part.label or "" if is_att else "")
-        self.part_title.setText(part.title if is_att else "")
-        self.part_title.setCursorPosition(0)
+        label, title = (part.label or "", part.title) if is_att else ("", "")
+        # only when it differs: a field being typed in keeps its cursor
+        if self.part_label.text() != label:
+            self.part_label.setText(label)
+        if self.part_title.text() != title:
+            self.part_title.setText(title)
+            self.part_title.setCursorPosition(0)
         self.part_title.setToolTip(part.title if is_att else "")
         self.editor.setReadOnly(s.read_only)
         self.toolbar.setEnabled(not s.read_only)
@@ -365,12 +371,14 @@ class BodyEditor(QWidget):
         if not self._updating and index >= 0:
             self.show_part(index)
 
-    def _part_header_edited(self) -> None:
+    def _part_header_edited(self, strip: bool = True) -> None:
         s = self.session
         if s is None or self.part_index == 0 or s.read_only:
             return
         part = s.parts[self.part_index]
-        label, title = self.part_label.text().strip(), self.part_title.text().strip()
+        label, title = self.part_label.text(), self.part_title.text()
+        if strip:
+            label, title = label.strip(), title.strip()
         if (part.label or "", part.title) != (label, title):
             self.stack.push(PartHeaderCommand(s, self.part_index, label, title))
 

@@ -14,6 +14,7 @@ from editor.model import Document
 from editor.services import GazetteService
 from editor.ui.session import DocumentSession, Part
 
+PART_HEADER_COMMAND_ID = 4102
 FIELD_COMMAND_ID = 4101
 
 
@@ -93,6 +94,16 @@ class PartHeaderCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.set_part_header(self.index, *self.old)
+
+    def id(self) -> int:
+        return PART_HEADER_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # typing an attachment's label or title is one step, as in the form's fields
+        if not isinstance(other, PartHeaderCommand) or other.session is not self.session or other.index != self.index:
+            return False
+        self.new = other.new
+        return True
 
 
 class AddPartCommand(QUndoCommand):

@@ -327,3 +327,24 @@ def test_table_actions_are_off_without_a_document_and_in_a_final_issue(window, p
     window.set_status(IssueStatus.DRAFT)
     window.show_session(None)
     assert not body.actions_by_name["merge_cells"].isEnabled()
+
+
+def test_typing_an_attachment_title_is_journaled_at_once_and_undone_in_one_step(window, plan_uid, type_text):
+    import json
+
+    window.open_document(plan_uid)
+    body = window.body
+    body.show_part(2)
+    s = window.current
+    old = s.parts[2].title
+    field = body.part_title
+    field.setFocus()
+    field.end(False)
+    type_text(field, "（修订 稿）")
+    assert s.parts[2].title == old + "（修订 稿）"
+    assert field.text() == old + "（修订 稿）" and field.cursorPosition() == len(field.text())
+    window.editing.flush_journal()
+    data = json.loads(window.journal.path.read_text(encoding="utf-8"))
+    assert data["documents"][plan_uid]["document"]["attachments"][1]["title"] == old + "（修订 稿）"
+    window.stack.undo()
+    assert s.parts[2].title == old
