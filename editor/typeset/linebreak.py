@@ -214,7 +214,8 @@ class _Prep:
                     cj = ccls[j]
                     if cj == LATIN or cj == WIDE:
                         j += 1
-                    elif chars[j] in JOINERS and j + 1 < n and (j + 1) not in bounds and \
+                    elif chars[j] in JOINERS and ccls[j] != cc.MIDDLE and j + 1 < n and \
+                            (j + 1) not in bounds and \
                             ccls[j + 1] in (LATIN, WIDE) and ccls[j - 1] in (LATIN, WIDE):
                         j += 2
                     elif cj == cc.UNIT_SIGN and chars[j - 1].isdigit():
@@ -292,19 +293,36 @@ class _Prep:
         self.gap, self.hl, self.brk, self.n = gap, hl, brk, nu
 
     def split_wide_units(self, measure: float) -> None:
-        """Cut any multi-character unit wider than measure into single characters (emergency)."""
-        if not any(w > measure and (self.ue[k] - self.us[k]) > 1 for k, w in enumerate(self.uw)):
+        """Cut any multi-character unit wider than measure (emergency), in two stages.
+
+        First a long run is opened after its inner joiners (a URL breaks after ``/`` or
+        ``.``, a file name after ``_``): each joiner becomes a mark that may end a line but
+        not start one. A piece still wider than the measure is then cut between any two of
+        its characters; stops, connectors and unit signs keep their class, so "1,234.5" is
+        never cut before its comma or point.
+        """
+        def wide() -> list[int]:
+            return [k for k, w in enumerate(self.uw) if w > measure and self.ue[k] - self.us[k] > 1]
+
+        over = wide()
+        if not over:
             return
         ccls = [cc.klass(ch) for ch in self.chars]
-        # re-run unit building with every over-wide unit's characters made plain Han
-        # (letters, digits and joiners become breakable; stops, connectors and unit signs keep
-        # their class, so "1,234.5" is never cut before its comma or point)
+        joiners = cc.LATIN_JOINERS
+        for k in over:
+            a, b = self.us[k], self.ue[k]
+            for i in range(a + 1, b - 1):
+                if self.chars[i] in joiners:
+                    ccls[i] = cc.MIDDLE
+        self._units(ccls, self.span_lens)
+        over = wide()
+        if not over:
+            return
         plain = (cc.LATIN, cc.WIDE_ALNUM, cc.JOINER, cc.DASH, cc.ELLIPSIS)
-        for k, w in enumerate(self.uw):
-            if w > measure and self.ue[k] - self.us[k] > 1:
-                for i in range(self.us[k], self.ue[k]):
-                    if ccls[i] in plain:
-                        ccls[i] = cc.HAN
+        for k in over:
+            for i in range(self.us[k], self.ue[k]):
+                if ccls[i] in plain:
+                    ccls[i] = cc.HAN
         self._units(ccls, self.span_lens)
 
 
