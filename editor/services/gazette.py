@@ -378,7 +378,10 @@ class GazetteService:
             return issue_from_row(row)
 
     def set_status(self, key: str, status: IssueStatus) -> None:
-        """Move an issue to draft, proof or final; final -> draft/proof reopens it."""
+        """Move an issue to draft, proof or final; final -> draft/proof reopens it.
+
+        Draft -> proof starts a new proof round (printed on proof PDFs as 第N校).
+        """
         try:
             status = IssueStatus(status)
         except ValueError:
@@ -386,7 +389,11 @@ class GazetteService:
         with self._action() as changes:
             row = self._issue_row(key)
             if row.status != status.value:
-                IssueRow.update(status=status.value).where(IssueRow.id == row.id).execute()
+                fields: dict = {"status": status.value}
+                if status is IssueStatus.PROOF and row.status == IssueStatus.DRAFT.value:
+                    # each time a draft goes out to the proofreaders is a new proof round (校次)
+                    fields["proof_round"] = (row.proof_round or 0) + 1
+                IssueRow.update(**fields).where(IssueRow.id == row.id).execute()
                 changes += [Change("issues", key), Change("issue", key)]
 
     def delete_issue(self, key: str) -> None:

@@ -449,3 +449,22 @@ def test_batch_announces_changes_only_after_the_whole_batch_commits(tmp_path) ->
         assert heard == []
         titles = [d.title for d in service.load_issue("2025-1").sections[0].documents]
         assert titles == ["关于甲的通知"]
+
+
+def test_each_draft_to_proof_starts_a_new_proof_round(tmp_path) -> None:
+    from editor.model import IssueStatus
+    from editor.services import GazetteService
+    from editor.store import open_store
+
+    with open_store(tmp_path / "rounds.db") as store:
+        service = GazetteService(store)
+        service.create_issue(2025, 4, 155)
+        assert service.load_issue("2025-4").proof_round == 0
+        service.set_status("2025-4", IssueStatus.PROOF)
+        assert service.load_issue("2025-4").proof_round == 1
+        service.set_status("2025-4", IssueStatus.FINAL)  # final and reopened to proof: same round
+        service.set_status("2025-4", IssueStatus.PROOF)
+        assert service.load_issue("2025-4").proof_round == 1
+        service.set_status("2025-4", IssueStatus.DRAFT)
+        service.set_status("2025-4", IssueStatus.PROOF)
+        assert service.load_issue("2025-4").proof_round == 2
