@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from editor.content.archive import issue_from_xml
 from editor.content.xmlsafe import MAX_XML_BYTES
 from editor.errors import GazetteError
 from editor.services import GazetteService
@@ -145,6 +146,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as exc:
         return _refuse(f"cannot read {path}: {exc.strerror or exc}")
+    try:  # read the archive before the store is opened, so a refused file creates no store
+        issue_from_xml(data)
+    except GazetteError as exc:
+        return _refuse(f"{path} was not imported: {exc}")
     with open_store(args.db) as store:
         try:
             issue = GazetteService(store).import_issue(data)

@@ -167,3 +167,13 @@ def test_main_py_end_to_end_with_the_real_sample(tmp_path: Path) -> None:
     assert call("import-issue", str(exported), "--db", str(tmp_path / "other.db")).returncode == 0
     usage = call("export", "--issue", "three", "-o", "x.xml", "--db", db)
     assert usage.returncode == 2
+
+
+def test_refused_archive_creates_no_store(tmp_path) -> None:
+    from editor.cli import main
+
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<gazette-archive format='gazette-archive' version='99'/>", encoding="utf-8")
+    db = tmp_path / "new.db"
+    assert main(["import-issue", str(bad), "--db", str(db)]) == 1
+    assert not db.exists()
