@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from editor.model import Table
+from editor.typeset import cjkclass as cc
 from editor.typeset.flow import BASELINE_FROM_CENTRE, Flowable, Paginator
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, Style
@@ -72,9 +73,31 @@ def _measure(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
         s = 0
         for k in range(p.n):
             if p.brk[k]:
-                widest = max(widest, fit.width(s, k) - fit.shrink(s, k))
+                w = fit.width(s, k) - fit.shrink(s, k)
+                if s == k:
+                    w = min(w, _opened_width(p, k))
+                widest = max(widest, w)
                 s = k + 1
     return longest, widest
+
+
+def _opened_width(p: _Prep, k: int) -> float:
+    """Width of unit k as the line breaker may open it in a narrow cell.
+
+    A web address, a file name or a code (a run with letters or / @ _) breaks after its
+    inner joiners (see ``_Prep.split_wide_units``): its widest piece counts. A number
+    (1,234,567.89) is never opened: it counts whole.
+    """
+    a, b = p.us[k], p.ue[k]
+    run = p.chars[a:b]
+    if b - a < 3 or not any(ch.isalpha() or ch in "/@_" for ch in run):
+        return p.uw[k]
+    widest = piece = 0.0
+    for i in range(a, b):
+        piece += p.cadv[i]
+        if p.chars[i] in cc.LATIN_JOINERS and a < i < b - 1:
+            widest, piece = max(widest, piece), 0.0
+    return max(widest, piece)
 
 
 def _cell_ems(text: str, fonts: FontRegistry | None, role: str) -> tuple[float, float]:

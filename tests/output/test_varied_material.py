@@ -403,6 +403,23 @@ def test_contents_entries_read_as_full_lines(tmp_path):
         assert checked > 100 and ragged == []
 
 
+def test_a_table_of_web_addresses_stays_upright_at_its_size():
+    """A column of long web addresses wraps after their slashes; it does not make the table
+    "too wide" (a column of long numbers would: numbers are never opened)."""
+    from editor.typeset.tables import fit_table
+
+    lay = load_layout("gazette")
+    fonts = FontRegistry.load(roles=lay.font_roles or None)
+    url = "https://www.example.gov.cn/zwgk/zfxxgk/fdzdgknr/zfwj/202503/t20250321_4567.html"
+    rows = [[TableCell("单位"), TableCell("网址"), TableCell("电话")]] + \
+        [[TableCell(f"测试市第{k}局"), TableCell(url), TableCell("0472-1234567")] for k in range(5)]
+    size, landscape = fit_table(Table(rows=rows, header_rows=1), lay, lay.measure, lay.area_height, fonts)
+    assert (size, landscape) == (lay.section("table")["size"], False)
+    numbers = [[TableCell(f"{k * 1234567.891:,.2f}") for k in range(1, 13)]]
+    assert fit_table(Table(rows=numbers), lay, lay.measure, lay.area_height, fonts) != \
+        (lay.section("table")["size"], False)
+
+
 @pytest.mark.slow
 def test_very_long_issue_builds(tmp_path):
     from editor.render.build import build_pdf
