@@ -12,6 +12,7 @@ import argparse
 import os
 import runpy
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -126,10 +127,29 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def display_problem(env: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open here, in plain words; ``None`` when a screen is there.
+
+    Without this check Qt aborts the process (a core dump) on a machine with no display.
+    """
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+        "run the app in a desktop session, or use the command line (python main.py --help)"
+    )
+
+
 def run_app(argv: list[str]) -> int:
     """Open the main window on the store named by ``--db`` (or the default store); returns the
     exit status."""
     args = parse_args(argv)
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     app = create_application([])
     from editor.ui.errors import install_excepthook, setup_logging, show_error
     from editor.ui.main_window import MainWindow

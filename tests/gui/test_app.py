@@ -94,3 +94,28 @@ def test_qt_calls_keep_the_reference_count_of_none(qapp) -> None:
         widget.setEnabled(True)
     assert sys.getrefcount(None) - before > -100
     widget.deleteLater()
+
+
+@pytest.mark.gui
+def test_no_display_is_a_message_not_a_core_dump() -> None:
+    from editor.ui.app import display_problem
+
+    assert "no display" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
+
+
+@pytest.mark.gui
+def test_app_without_display_exits_with_a_message(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "x.db")],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert "no display" in run.stderr and "Traceback" not in run.stderr
