@@ -158,7 +158,7 @@ class _Prep:
 
     __slots__ = ("chars", "cface", "cadv", "csize", "ctrack", "cmiss",
                  "us", "ue", "ucls", "uw", "usize", "ul", "ur", "uol", "uor", "gap", "hl", "brk",
-                 "n", "span_lens")
+                 "n", "span_lens", "glue")
 
     def __init__(self, spans: list[Span], fonts: FontRegistry):
         chars: list[str] = []
@@ -291,22 +291,36 @@ class _Prep:
         self.us, self.ue, self.ucls, self.uw, self.usize = us, ue, ucls, uw, usize
         self.ul, self.ur, self.uol, self.uor = ul, ur, uol, uor
         self.gap, self.hl, self.brk, self.n = gap, hl, brk, nu
+        # gap after unit k lies inside Latin text (https://, an opened run): not stretched
+        glue = [False] * nu
+        for k in range(nu - 1):
+            c1, c2 = chars[ue[k] - 1], chars[us[k + 1]]
+            glue[k] = " " < c1 < "\x7f" and " " < c2 < "\x7f"
+        self.glue = glue
 
     def split_wide_units(self, measure: float) -> None:
         """Cut any multi-character unit wider than measure (emergency), in two stages.
 
-        First a long run is opened after its inner joiners (a URL breaks after ``/`` or
-        ``.``, a file name after ``_``): each joiner becomes a mark that may end a line but
-        not start one. A piece still wider than the measure is then cut between any two of
+        First a long run (and any long web address or path) is opened after its inner joiners
+        (a URL breaks after ``/`` or ``.``, a file name after ``_``): each joiner becomes a
+        mark that may end a line but not start one. A piece still wider than the measure is then cut between any two of
         its characters; stops, connectors and unit signs keep their class, so "1,234.5" is
         never cut before its comma or point.
         """
         def wide() -> list[int]:
             return [k for k, w in enumerate(self.uw) if w > measure and self.ue[k] - self.us[k] > 1]
 
-        over = wide()
+        def address(k: int) -> bool:
+            """A web address, path or code at least a third of the measure long: opened at
+            its joiners even when it would fit a line, so it does not leave a gap behind."""
+            run = self.chars[self.us[k]:self.ue[k]]
+            return self.uw[k] > measure / 3 and any(ch in "/@_" for ch in run) and \
+                any(ch.isalpha() for ch in run)
+
+        over = sorted(set(wide()) | {k for k in range(self.n) if self.ucls[k] == cc.LATIN and address(k)})
         if not over:
             return
+        runs = [(self.us[k], self.ue[k]) for k in over]
         ccls = [cc.klass(ch) for ch in self.chars]
         joiners = cc.LATIN_JOINERS
         for k in over:
@@ -316,14 +330,23 @@ class _Prep:
                     ccls[i] = cc.MIDDLE
         self._units(ccls, self.span_lens)
         over = wide()
-        if not over:
-            return
-        plain = (cc.LATIN, cc.WIDE_ALNUM, cc.JOINER, cc.DASH, cc.ELLIPSIS)
-        for k in over:
-            for i in range(self.us[k], self.ue[k]):
-                if ccls[i] in plain:
-                    ccls[i] = cc.HAN
-        self._units(ccls, self.span_lens)
+        runs += [(self.us[k], self.ue[k]) for k in over]
+        runs.sort()
+        if over:
+            plain = (cc.LATIN, cc.WIDE_ALNUM, cc.JOINER, cc.DASH, cc.ELLIPSIS)
+            for k in over:
+                for i in range(self.us[k], self.ue[k]):
+                    if ccls[i] in plain:
+                        ccls[i] = cc.HAN
+            self._units(ccls, self.span_lens)
+        # the pieces of an opened run stay together when a line is stretched
+        glue = self.glue
+        r = 0
+        for k in range(self.n - 1):
+            while r < len(runs) and runs[r][1] <= self.us[k]:
+                r += 1
+            if r < len(runs) and runs[r][0] <= self.us[k] and self.ue[k + 1] <= runs[r][1]:
+                glue[k] = True
 
 
 # -- line fitting -------------------------------------------------------------------------------
@@ -520,8 +543,14 @@ def _set_line(p: _Prep, s: int, e: int, x0: float, measure: float, last: bool, a
                     gaps[i] += hl[i] * (HL_MAX - HL_SPACE) / HL_SPACE * f
             diff -= room * f
         if diff > EPS:
-            add = diff / (nu - 1)
-            for i in range(nu - 1):
+            # not inside Latin text (https://www.example.cn) while the other gaps can take it
+            # without opening more than an em each
+            glue = p.glue[s:e]
+            idx = [i for i in range(nu - 1) if not glue[i]]
+            if not idx or diff / len(idx) > p.usize[s]:
+                idx = list(range(nu - 1))
+            add = diff / len(idx)
+            for i in idx:
                 gaps[i] += add
         diff = 0.0
         justified = True
