@@ -10,15 +10,14 @@ usage error, reported by the argument parser with status 2.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from editor.content.archive import issue_from_xml
 from editor.content.xmlsafe import MAX_XML_BYTES
 from editor.errors import GazetteError
+from editor.fileio import write_atomically
 from editor.services import GazetteService
 from editor.store import open_store
 
@@ -97,27 +96,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        # mkstemp makes the file private (0600); give it the mode a plain write would
-        # (the file's own when it is replaced, else 0666 less the umask)
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one issue to an archive file."""
     with open_store(args.db) as store:
@@ -130,7 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if path.is_dir():
         return _refuse(f"cannot write {path}: it is a folder")
     try:
-        _write_atomically(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         return _refuse(f"cannot write {path}: {exc.strerror or exc}")
     print(f"exported issue {args.issue} to {path} ({len(data):,} bytes)")

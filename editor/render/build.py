@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.errors import GazetteError
+from editor.fileio import write_atomically
 from editor.model import Issue, Publication
 from editor.proofing.findings import Finding
 from editor.proofing.preflight import preflight, write_report
@@ -90,16 +90,10 @@ def _build(publication: Publication, issue: Issue, out: Path, mode: str,
     )
     buf = io.BytesIO()
     render_pdf(book, lay, fonts, buf, issue.images, opts)
-    tmp = ""
-    try:  # write beside the target and rename: a reader never sees half a PDF
-        fd, tmp = tempfile.mkstemp(prefix=".build-", suffix=".pdf", dir=str(out.parent))
-        with os.fdopen(fd, "wb") as f:
-            f.write(buf.getvalue())
-        os.replace(tmp, out)
+    try:  # a reader (the preview, a printer's hot folder) never sees half a PDF
+        write_atomically(out, buf.getvalue())
     except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise GazetteError(f"cannot write {out}: {exc.strerror}") from None
+        raise GazetteError(f"cannot write {out}: {exc.strerror or exc}") from None
     report(0.9, "preflight")
     findings = preflight(book, lay, fonts, issue, mode=mode, pdf=buf.getvalue())
     report_path = write_report(out, findings, book, lay, mode)
