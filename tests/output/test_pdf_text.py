@@ -6,47 +6,15 @@ completeness and order of the text, the Mongolian cover title as real text.
 
 from __future__ import annotations
 
-import re
 import shutil
 import statistics
 import subprocess
-import unicodedata
 from collections import Counter
 
 import pytest
 
 from editor.model import NameList, Table, block_text
-
-NO_START = set("，。、；：？！）》」』】〕〉”’·%,.;:?!)]}")
-NO_END = set("（《「『【〔〈“‘([{")
-PUNCT = set("，。、；：？！）》」』】〕〉”’（《「『【〔〈“‘·")
-PAGENO = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def segments(page, gap_em: float = 1.8) -> list[dict]:
-    """Visual line segments of a page (chars on one baseline, split at wide gaps)."""
-    rows: dict = {}
-    for c in page.chars:
-        if not c.get("upright", True) or not c["text"].strip():
-            continue
-        rows.setdefault((round(c["top"]), round(c["size"], 1)), []).append(c)
-    out = []
-    for (_top, size), cs in sorted(rows.items()):
-        cs.sort(key=lambda c: c["x0"])
-        cur = [cs[0]]
-        for c in cs[1:]:
-            if c["x0"] - cur[-1]["x1"] > gap_em * size:
-                out.append(cur)
-                cur = [c]
-            else:
-                cur.append(c)
-        out.append(cur)
-    return [dict(x0=cs[0]["x0"], x1=cs[-1]["x1"], top=cs[0]["top"], size=round(cs[0]["size"], 1),
-                 text="".join(c["text"] for c in cs)) for cs in out]
+from tests.output.pdfgeometry import NO_END, NO_START, PAGENO, PUNCT, norm, segments
 
 
 @pytest.fixture(scope="module")
