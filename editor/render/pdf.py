@@ -61,6 +61,9 @@ class _TextWriter:
         self.fonts = fonts
         self._font_cache: dict[str, object] = {}
         self._sub_faces: dict[tuple[str, str], str | None] = {}
+        # (face, text) -> ((subset font name, escaped chunk), …) and width per 1 pt; the
+        # subset codes a character gets are fixed for the document once assigned
+        self._chunks: dict[tuple[str, str], tuple[tuple[tuple[str, str], ...], float]] = {}
 
     def font(self, name: str):
         f = self._font_cache.get(name)
@@ -104,25 +107,31 @@ class _TextWriter:
                     boxes.append((pl.x + g.x + dx, y, g.size))
                     continue
                 text, face = SUBSTITUTE, sub
-            font = self.font(face)
+            key = (face, text)
+            cached = self._chunks.get(key)
+            if cached is None:
+                font = self.font(face)
+                chunks = tuple(
+                    (font.getSubsetInternalName(subset, self.doc), self.c._escape(chunk))
+                    for subset, chunk in font.splitString(text, self.doc)
+                )
+                cached = self._chunks[key] = (chunks, font.stringWidth(text, 1.0))
+            chunks, unit_width = cached
             x = pl.x + g.x + dx
-            for subset, chunk in font.splitString(text, self.doc):
-                fname = font.getSubsetInternalName(subset, self.doc)
-                if fname != cur_font or g.size != cur_size:
+            size = g.size
+            for fname, chunk in chunks:
+                if fname != cur_font or size != cur_size:
                     flush()
-                    out.append(f"{fname} {_f(g.size)} Tf")
-                    cur_font, cur_size = fname, g.size
-                    if pen is None:
-                        out.append(f"1 0 0 1 {_f(x)} {_f(y)} Tm")
-                        pen = x
+                    out.append(f"{fname} {_f(size)} Tf")
+                    cur_font, cur_size = fname, size
                 if pen is None:
                     out.append(f"1 0 0 1 {_f(x)} {_f(y)} Tm")
                     pen = x
                 gap = x - pen
                 if abs(gap) > 0.0005:
-                    arr.append(_f(-gap * 1000.0 / g.size))
-                arr.append("(" + self.c._escape(chunk) + ")")
-                pen = x + font.stringWidth(text, g.size)
+                    arr.append(_f(-gap * 1000.0 / size))
+                arr.append("(" + chunk + ")")
+                pen = x + unit_width * size
                 x = pen  # a multi-subset cluster continues where its first part ended
         flush()
 
