@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 from editor.ui.worker import BuildJob, engine_available
 
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 150  # builds never overlap: one runs, the latest edit waits for it
 
 _CODEPOINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
