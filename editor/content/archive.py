@@ -35,6 +35,7 @@ _PUB_FIELDS = (
 _DOC_FIELDS = (
     ("title", "title"),
     ("subtitle", "subtitle"),
+    ("toc_title", "toc-title"),
     ("doc_number", "doc-number"),
     ("addressees", "addressees"),
     ("public_note", "public-note"),

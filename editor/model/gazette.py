@@ -70,9 +70,16 @@ class Document:
     signing_date: date | None = None
     public_note: str = ""  # （此件公开发布）
     subtitle: str = ""  # a line under the title, e.g. a period or an adoption note
+    toc_title: str = ""  # the contents entry and bookmark when it differs from the title; empty means the title
     body: list[Block] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     uid: str = field(default_factory=new_uid)
+
+    def contents_title(self) -> str:
+        """The line the contents (目录) and the PDF bookmark show: ``toc_title`` when set,
+        else the title, either on one line."""
+        text = self.toc_title if self.toc_title.strip() else self.title
+        return text.replace("\n", "").strip()
 
 
 @dataclass

@@ -11,6 +11,8 @@ History:
      counter), revision, image.
   2  document.search_text: the plain text substring search looks through, filled in
      from every stored document.
+  3  document.toc_title and revision.toc_title: the contents entry when it differs
+     from the title; empty (the title) for every stored document and revision.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import peewee
 
 from editor.store.models import ALL_MODELS, DocumentRow, SchemaVersion
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 def _to_v2(db: peewee.Database) -> None:
@@ -41,8 +43,20 @@ def _to_v2(db: peewee.Database) -> None:
         DocumentRow.update(search_text=text).where(DocumentRow.id == row.id).execute()
 
 
+def _to_v3(db: peewee.Database) -> None:
+    """Add ``toc_title`` to documents and their revisions, empty for every stored row.
+
+    Plain ALTERs (valid in SQLite and PostgreSQL): no table is rebuilt, so no row is
+    copied or dropped and the revisions keep their documents. The search text needs no
+    refill: an empty contents entry adds nothing to it.
+    """
+    for table in ("document", "revision"):
+        db.execute_sql(f"""ALTER TABLE "{table}" ADD COLUMN "toc_title" TEXT NOT NULL DEFAULT ''""")
+
+
 STEPS: dict[int, Callable[[peewee.Database], None]] = {
     2: _to_v2,
+    3: _to_v3,
 }
 """Step N takes a store of version N-1 to version N."""
 

@@ -134,6 +134,7 @@ class DocumentRow(BaseModel):
     issuers = peewee.TextField(default="[]")  # JSON list of names
     title = peewee.TextField()
     subtitle = peewee.TextField(default="")
+    toc_title = peewee.TextField(default="")  # contents entry when not the title (schema 3)
     doc_number = peewee.TextField(default="")
     addressees = peewee.TextField(default="")
     public_note = peewee.TextField(default="")
@@ -158,6 +159,7 @@ class RevisionRow(BaseModel):
     issuers = peewee.TextField(default="[]")
     title = peewee.TextField()
     subtitle = peewee.TextField(default="")
+    toc_title = peewee.TextField(default="")  # contents entry when not the title (schema 3)
     doc_number = peewee.TextField(default="")
     addressees = peewee.TextField(default="")
     public_note = peewee.TextField(default="")
@@ -198,6 +200,7 @@ CONTENT_FIELDS = (
     "issuers",
     "title",
     "subtitle",
+    "toc_title",
     "doc_number",
     "addressees",
     "public_note",

@@ -171,6 +171,7 @@ def content_values(doc: Document) -> dict[str, object]:
         "issuers": json.dumps(issuers, ensure_ascii=False),
         "title": doc.title,
         "subtitle": doc.subtitle or "",
+        "toc_title": doc.toc_title or "",
         "doc_number": doc.doc_number or "",
         "addressees": doc.addressees or "",
         "public_note": doc.public_note or "",
@@ -182,7 +183,7 @@ def content_values(doc: Document) -> dict[str, object]:
 
 def _check_document_text(doc: Document, issuers: list[str]) -> None:
     what = _what(doc)
-    for name in ("title", "subtitle", "kind", "doc_number", "addressees", "public_note"):
+    for name in ("title", "subtitle", "toc_title", "kind", "doc_number", "addressees", "public_note"):
         check_text(getattr(doc, name), f"the {name.replace('_', ' ')} of {what}")
     for organ in issuers:
         check_text(organ, f"an issuing organ of {what}")
@@ -205,6 +206,7 @@ def document_from_content(row: object, uid: str) -> Document:
         issuers=list(json.loads(row.issuers or "[]")),
         title=row.title,
         subtitle=row.subtitle or "",
+        toc_title=getattr(row, "toc_title", None) or "",
         doc_number=row.doc_number or "",
         addressees=row.addressees or "",
         public_note=row.public_note or "",
@@ -223,7 +225,7 @@ def content_of_row(row: object) -> dict[str, object]:
 
 def search_text(doc: Document) -> str:
     """The plain text a substring search looks through: title, heads, body, attachments."""
-    parts = [doc.title, doc.subtitle, doc.doc_number, doc.addressees, *doc.issuers]
+    parts = [doc.title, doc.subtitle, doc.toc_title, doc.doc_number, doc.addressees, *doc.issuers]
     parts += [block_text(b) for b in doc.body]
     for att in doc.attachments:
         parts += [att.label, att.title]

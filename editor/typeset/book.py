@@ -102,7 +102,7 @@ def _entries(issue: Issue, doc_pages: dict[str, int]) -> list[Entry]:
         if section.name.strip():
             out.append(Entry(section.name, "", doc_pages.get(first), f"doc-{first}"))
         for doc in section.documents:
-            title = doc.title.replace("\n", "").strip()
+            title = doc.contents_title()
             if title:  # an untitled document (a new, still empty one) has no contents line
                 out.append(Entry(title, doc.uid, doc_pages.get(doc.uid)))
     return out

@@ -114,7 +114,7 @@ class Composer:
         title = self.setter.title(self.title_text(doc), self.st("title"), self.measure)
         if section_anchor is not None:
             title.anchors.append(section_anchor)
-        title.anchors.append(Anchor(f"doc-{doc.uid}", 0.0, doc.title.replace("\n", ""), 1))
+        title.anchors.append(Anchor(f"doc-{doc.uid}", 0.0, doc.contents_title(), 1))
         items.append(title)
         if doc.subtitle:
             items.append(self.setter.para(doc.subtitle, self.st("subtitle"), self.measure,
