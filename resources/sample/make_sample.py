@@ -333,6 +333,7 @@ def build() -> tuple[Publication, Issue]:
         kind="大事记",
         title="政府大事记",
         subtitle="2025年3月1日—3月31日",
+        toc_title="2025年3月1日至2025年3月31日政府大事记",  # as the printed 目录 lists it
         body=chronicle(),
     )
     issue = Issue(

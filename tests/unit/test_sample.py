@@ -143,6 +143,10 @@ def test_sections_documents_and_fields(sample: tuple[Publication, Issue]) -> Non
         assert d.addressees.endswith("：") and d.public_note == "（此件公开发布）"
         assert d.issuers and d.title.startswith(d.issuers[0])
     assert docs[4].subtitle == "2025年3月1日—3月31日"
+    # the printed contents lists the chronicle by its period, not by its page title
+    assert docs[4].title == "政府大事记"
+    assert docs[4].toc_title == "2025年3月1日至2025年3月31日政府大事记"
+    assert all(d.toc_title == "" for d in docs[:4])
     assert [(a.label, a.title) for a in docs[0].attachments] == [
         ("", "包头市节水行动实施方案"), ("附件", "包头市2025年节水行动目标分解表"),
     ]
