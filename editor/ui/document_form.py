@@ -1,5 +1,5 @@
 """The form for a document's fields (kind, issuing organs, title, number, addressees, signing
-date, publication note, subtitle) with inline validation. Edits become FieldCommands on the
+date, publication note, subtitle, contents entry) with inline validation. Edits become FieldCommands on the
 window's undo stack; the form follows the session when undo/redo change a field.
 """
 
@@ -95,6 +95,10 @@ class DocumentForm(QWidget):
         self.public_note.setPlaceholderText("（此件公开发布）")
         self.subtitle = QLineEdit()
         self.subtitle.setPlaceholderText(self.tr("Optional line under the title"))
+        self.toc_title = QLineEdit()
+        self.toc_title.setPlaceholderText(self.tr("Leave empty to use the title"))
+        self.toc_title.setToolTip(self.tr("The line the contents (目录) and the PDF bookmark show when it "
+                                          "differs from the printed title"))
 
         self.messages: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -117,12 +121,13 @@ class DocumentForm(QWidget):
         date_row.addWidget(self.public_note, 1)
         self._add(form, self.tr("Signing date"), date_row, "signing_date")
         self._add(form, self.tr("Subtitle"), self.subtitle, "subtitle")
+        self._add(form, self.tr("Contents entry"), self.toc_title, "toc_title")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
 
         for w in (self.issuers, self.title, self.doc_number, self.addressees, self.public_note, self.subtitle,
-                  self.kind.lineEdit()):
+                  self.toc_title, self.kind.lineEdit()):
             w.installEventFilter(self._filter)
         self.kind.currentTextChanged.connect(lambda t: self._edited("kind", t))
         self.issuers.textEdited.connect(lambda t: self._edited("issuers", [p for p in _SPLIT.split(t) if p]))
@@ -131,6 +136,7 @@ class DocumentForm(QWidget):
         self.addressees.textEdited.connect(lambda t: self._edited("addressees", t))
         self.public_note.textEdited.connect(lambda t: self._edited("public_note", t))
         self.subtitle.textEdited.connect(lambda t: self._edited("subtitle", t))
+        self.toc_title.textEdited.connect(lambda t: self._edited("toc_title", t))
         self.signing_enabled.toggled.connect(self._date_edited)
         self.signing_date.dateChanged.connect(self._date_edited)
         self.setEnabled(False)
@@ -163,7 +169,8 @@ class DocumentForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock the fields of a final issue."""
-        for w in (self.issuers, self.title, self.doc_number, self.addressees, self.public_note, self.subtitle):
+        for w in (self.issuers, self.title, self.doc_number, self.addressees, self.public_note, self.subtitle,
+                  self.toc_title):
             w.setReadOnly(read_only)
         for w in (self.kind, self.signing_enabled, self.signing_date):
             w.setEnabled(not read_only)
@@ -176,7 +183,7 @@ class DocumentForm(QWidget):
             values = s.values if s is not None else {}
             self.kind.setCurrentText(str(values.get("kind") or ""))
             self.issuers.setText("、".join(values.get("issuers") or []))
-            for name in ("title", "doc_number", "addressees", "public_note", "subtitle"):
+            for name in ("title", "doc_number", "addressees", "public_note", "subtitle", "toc_title"):
                 widget: QLineEdit = getattr(self, name)
                 if widget.text() != str(values.get(name) or ""):
                     widget.setText(str(values.get(name) or ""))

@@ -59,7 +59,8 @@ def document_to_json(doc: Document) -> dict:
         "uid": doc.uid, "title": doc.title, "kind": doc.kind, "issuers": doc.issuers,
         "doc_number": doc.doc_number, "addressees": doc.addressees,
         "signing_date": doc.signing_date.isoformat() if doc.signing_date else None,
-        "public_note": doc.public_note, "subtitle": doc.subtitle, "body": _body_xml(doc.body),
+        "public_note": doc.public_note, "subtitle": doc.subtitle, "toc_title": doc.toc_title,
+        "body": _body_xml(doc.body),
         "attachments": [{"label": a.label, "title": a.title, "body": _body_xml(a.body)}
                         for a in doc.attachments],
     }
@@ -74,6 +75,7 @@ def document_from_json(data: dict) -> Document:
         addressees=data.get("addressees", ""),
         signing_date=date.fromisoformat(signing) if signing else None,
         public_note=data.get("public_note", ""), subtitle=data.get("subtitle", ""),
+        toc_title=data.get("toc_title", ""),
         body=_body_blocks(data.get("body") or "<body/>"),
         attachments=[Attachment(a.get("label", ""), a.get("title", ""), _body_blocks(a.get("body") or "<body/>"))
                      for a in data.get("attachments") or []],

@@ -18,7 +18,8 @@ from editor.model import Attachment, Document
 from editor.ui.textdoc import blocks_document, document_blocks
 
 #: Form fields a session holds, in form order.
-FIELDS = ("kind", "issuers", "title", "doc_number", "addressees", "signing_date", "public_note", "subtitle")
+FIELDS = ("kind", "issuers", "title", "doc_number", "addressees", "signing_date", "public_note", "subtitle",
+          "toc_title")
 
 
 @dataclass
@@ -134,6 +135,7 @@ class DocumentSession(QObject):
             signing_date=signing if isinstance(signing, date) else None,
             public_note=str(self.values["public_note"] or ""),
             subtitle=str(self.values["subtitle"] or ""),
+            toc_title=str(self.values.get("toc_title") or ""),
             body=document_blocks(self.parts[0].doc),
             uid=self.uid,
         )

@@ -501,6 +501,21 @@
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/document_form.py" line="99"/>
+        <source>Leave empty to use the title</source>
+        <translation>留空则使用标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/document_form.py" line="100"/>
+        <source>The line the contents (目录) and the PDF bookmark show when it differs from the printed title</source>
+        <translation>目录和PDF书签中显示的标题（与正文标题不同时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/document_form.py" line="124"/>
+        <source>Contents entry</source>
+        <translation>目录标题</translation>
+    </message>
 </context>
 <context>
     <name>EditingController</name>
