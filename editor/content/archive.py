@@ -11,7 +11,7 @@ from datetime import date
 
 from lxml import etree
 
-from editor.content.body import blocks_from_element, blocks_to_element
+from editor.content.body import blocks_from_element, blocks_to_element, sub_element
 from editor.content.xmlsafe import parse_xml
 from editor.errors import ContentError
 from editor.model import Attachment, Document, Issue, IssueStatus, Publication, Section
@@ -42,13 +42,6 @@ _DOC_FIELDS = (
 )
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
-    if text:
-        el.text = text
-    return el
-
-
 def _image_type(data: bytes) -> str:
     if data.startswith(b"\x89PNG"):
         return "image/png"
@@ -64,12 +57,12 @@ def _image_type(data: bytes) -> str:
 def issue_to_element(publication: Publication, issue: Issue) -> etree._Element:
     """Build the archive element for one issue of ``publication``."""
     root = etree.Element("gazette-archive", format=ARCHIVE_FORMAT, version=str(ARCHIVE_VERSION))
-    pub = _sub(root, "publication")
+    pub = sub_element(root, "publication")
     for attr, tag in _PUB_FIELDS:
         value = getattr(publication, attr)
         if value:
-            _sub(pub, tag, value)
-    iss = _sub(
+            sub_element(pub, tag, value)
+    iss = sub_element(
         root,
         "issue",
         year=str(issue.year),
@@ -80,25 +73,25 @@ def issue_to_element(publication: Publication, issue: Issue) -> etree._Element:
         proof_round=str(issue.proof_round),
     )
     for section in issue.sections:
-        sec = _sub(iss, "section", name=section.name)
+        sec = sub_element(iss, "section", name=section.name)
         for doc in section.documents:
-            d = _sub(sec, "document", uid=doc.uid, kind=doc.kind)
+            d = sub_element(sec, "document", uid=doc.uid, kind=doc.kind)
             for issuer in doc.issuers:
-                _sub(d, "issuer", issuer)
+                sub_element(d, "issuer", issuer)
             for attr, tag in _DOC_FIELDS:
                 value = getattr(doc, attr)
                 if value:
-                    _sub(d, tag, value)
+                    sub_element(d, tag, value)
             if doc.signing_date:
-                _sub(d, "signing-date", doc.signing_date.isoformat())
+                sub_element(d, "signing-date", doc.signing_date.isoformat())
             d.append(blocks_to_element(doc.body))
             for att in doc.attachments:
-                a = _sub(d, "attachment", label=att.label)
-                _sub(a, "title", att.title)
+                a = sub_element(d, "attachment", label=att.label)
+                sub_element(a, "title", att.title)
                 a.append(blocks_to_element(att.body))
     for ref in sorted(issue.images):
         data = issue.images[ref]
-        img = _sub(iss, "image", id=ref, type=_image_type(data))
+        img = sub_element(iss, "image", id=ref, type=_image_type(data))
         img.text = base64.b64encode(data).decode("ascii")
     return root
 

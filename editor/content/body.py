@@ -39,7 +39,8 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+def sub_element(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """Append ``<tag>`` with ``text`` to ``parent``; attribute names take ``-`` for ``_``."""
     el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
     if text:
         el.text = text
@@ -47,7 +48,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
 
 
 def _heading(parent: etree._Element, h: Heading) -> etree._Element:
-    return _sub(parent, "h", h.text, level=str(h.level))
+    return sub_element(parent, "h", h.text, level=str(h.level))
 
 
 def blocks_to_element(blocks: list[Block], tag: str = "body") -> etree._Element:
@@ -56,7 +57,7 @@ def blocks_to_element(blocks: list[Block], tag: str = "body") -> etree._Element:
     for b in blocks:
         if isinstance(b, Heading):
             if b.run_in:
-                p = _sub(root, "p")
+                p = sub_element(root, "p")
                 h = _heading(p, b)
                 h.tail = b.body or None
             else:
@@ -69,9 +70,9 @@ def blocks_to_element(blocks: list[Block], tag: str = "body") -> etree._Element:
                 attrs["indent"] = "false"
             if b.role != "body":
                 attrs["role"] = b.role
-            _sub(root, "p", b.text, **attrs)
+            sub_element(root, "p", b.text, **attrs)
         elif isinstance(b, Note):
-            _sub(root, "note", b.text)
+            sub_element(root, "note", b.text)
         elif isinstance(b, Table):
             attrs = {}
             if b.header_rows:
@@ -80,11 +81,11 @@ def blocks_to_element(blocks: list[Block], tag: str = "body") -> etree._Element:
                 attrs["widths"] = " ".join(_num(w) for w in b.widths)
             if b.align != "center":
                 attrs["align"] = b.align
-            t = _sub(root, "table", **attrs)
+            t = sub_element(root, "table", **attrs)
             if b.caption:
-                _sub(t, "caption", b.caption)
+                sub_element(t, "caption", b.caption)
             for row in b.rows:
-                tr = _sub(t, "tr")
+                tr = sub_element(t, "tr")
                 for c in row:
                     cattrs = {}
                     if c.rowspan != 1:
@@ -93,26 +94,26 @@ def blocks_to_element(blocks: list[Block], tag: str = "body") -> etree._Element:
                         cattrs["colspan"] = str(c.colspan)
                     if c.align:
                         cattrs["align"] = c.align
-                    _sub(tr, "td", c.text, **cattrs)
+                    sub_element(tr, "td", c.text, **cattrs)
         elif isinstance(b, NameList):
-            names = _sub(root, "names")
+            names = sub_element(root, "names")
             for e in b.entries:
-                entry = _sub(names, "entry")
-                _sub(entry, "name", e.name)
-                _sub(entry, "duty", e.duty)
+                entry = sub_element(names, "entry")
+                sub_element(entry, "name", e.name)
+                sub_element(entry, "duty", e.duty)
         elif isinstance(b, ChronicleEntry):
-            ev = _sub(root, "event")
+            ev = sub_element(root, "event")
             if b.mark:
-                _sub(ev, "mark", b.mark)
-            d = _sub(ev, "date", b.date)
+                sub_element(ev, "mark", b.mark)
+            d = sub_element(ev, "date", b.date)
             d.tail = b.text or None
         elif isinstance(b, Image):
             attrs = {"ref": b.ref}
             if b.width_mm:
                 attrs["width_mm"] = _num(b.width_mm)
-            img = _sub(root, "img", **attrs)
+            img = sub_element(root, "img", **attrs)
             if b.caption:
-                _sub(img, "caption", b.caption)
+                sub_element(img, "caption", b.caption)
         else:
             raise ContentError(f"not a body block: {type(b).__name__}")
     return root
