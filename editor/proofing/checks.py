@@ -7,7 +7,7 @@ the part (``body``, an attachment's label or, for the enclosed text of a 印发 
 title) and the block, e.g. ``包府发〔2025〕12号 · 包头市节水行动实施方案 · block 7 (heading)``.
 Blocks are counted from 1 in the order they are printed.
 
-The rules come from GB/T 9704-2012 and GB/T 15834-2011 as restated in TYPESETTING.md; the
+The rules come from GB/T 9704-2012 and GB/T 15834-2011; the
 thresholds a house style may set differently live in ``CheckOptions``.
 """
 

@@ -167,7 +167,7 @@ def spaces(text: str, organ_suffixes: str, skip: int = 0) -> list[Hit]:
 def han_latin_spaces(text: str, skip: int = 0) -> list[Hit]:
     """Typed spaces between a Han character and a digit or Latin letter (2025年 3月, 第 5 条).
 
-    The typesetter adds the Han–Latin spacing itself (TYPESETTING.md §3.7), so a typed
+    The typesetter adds the Han–Latin spacing itself (¼ em, see typeset.linebreak), so a typed
     space doubles it; within a Latin run (GB/T 9704) a space is left alone.
     """
     hits = []

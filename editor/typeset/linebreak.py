@@ -1,6 +1,7 @@
 """The Chinese line breaker: spans of styled text -> justified lines of positioned glyphs.
 
-Implements TYPESETTING.md section 3 on top of the font metrics of editor.typeset.fonts:
+Implements the rules of Chinese line breaking (W3C *Requirements for Chinese Text Layout*,
+GB/T 15834-2011 for punctuation) on top of the font metrics of editor.typeset.fonts:
 unbreakable Latin/digit runs and ——/……, no forbidden marks at line start or end, punctuation
 compression (adjacent marks 1.5 em, line-end marks half width, optionally an opening mark at
 line start), push in before push out, justification of every non-final line (compress first,
@@ -595,7 +596,7 @@ def _set_line(p: _Prep, s: int, e: int, x0: float, measure: float, last: bool, a
 def set_paragraph(spans: list[Span], measure: float, fonts: FontRegistry, *,
                   first_indent: float = 0.0, rest_indent: float = 0.0,
                   align: str = "justify") -> list[Line]:
-    """Break and justify a paragraph of spans into lines (TYPESETTING.md section 3).
+    """Break and justify a paragraph of spans into lines (the rules in the module docstring).
 
     align: "justify" (every line but the last flush both sides; the last line left), "left",
     "center" or "right". first_indent / rest_indent: left offsets of the first and of the

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.errors import GazetteError
-from editor.model import Image, Paragraph
+from editor.model import Image
 from editor.ui import table_tools
 from editor.ui.document_form import UndoKeyFilter
 from editor.ui.errors import show_error
@@ -44,21 +44,16 @@ BIG_PASTE_CHARS = 100_000  # a paste longer than this shows a wait cursor and a 
 
 
 def structure_text(text: str) -> list:
-    """Blocks for pasted plain text: the importer's structurer when it is available, else one
-    paragraph per non-empty line."""
-    try:
-        from editor.importers import structure_blocks
-    except ImportError:
-        return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+    """Blocks for pasted plain text, structured by the importer (headings, lists, notes)."""
+    from editor.importers import structure_blocks
+
     return list(structure_blocks(text))
 
 
 def parse_notice(text: str):
-    """A whole pasted notice parsed by the importer (None when the importer is unavailable)."""
-    try:
-        from editor.importers import parse_text
-    except ImportError:
-        return None
+    """A whole pasted notice parsed by the importer into a document."""
+    from editor.importers import parse_text
+
     return parse_text(text).document
 
 

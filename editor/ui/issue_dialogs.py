@@ -142,19 +142,15 @@ class PublicationDialog(QDialog):
 
 
 def _layout_names() -> list[str]:
-    try:
-        from editor.typeset.layout import available_layouts
-    except ImportError:
-        return []
+    from editor.typeset.layout import available_layouts
+
     return available_layouts()
 
 
 def _layout_problem(name: str) -> str:
-    """Why the layout ``name`` cannot be loaded ("" when it can, or when the engine is absent)."""
-    try:
-        from editor.typeset.layout import load_layout
-    except ImportError:
-        return ""
+    """Why the layout ``name`` cannot be loaded ("" when it can)."""
+    from editor.typeset.layout import load_layout
+
     try:
         load_layout(name)
     except GazetteError as exc:

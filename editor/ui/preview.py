@@ -16,7 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from editor.ui.worker import BuildJob, engine_available
+from editor.ui.worker import BuildJob
 
 DEBOUNCE_MS = 150  # builds never overlap: one runs, the latest edit waits for it
 
@@ -113,8 +113,6 @@ class PreviewPane(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        if not engine_available():
-            self.status.setText(self.tr("Typesetting engine not available"))
 
     # requests -----------------------------------------------------------------------------
     def current_scope(self) -> str:
@@ -137,7 +135,7 @@ class PreviewPane(QWidget):
         if self._running:
             self._pending = True
             return
-        if self.snapshot is None or not engine_available():
+        if self.snapshot is None:
             return
         scope = self.current_scope()
         snap = self.snapshot(scope)

@@ -24,15 +24,6 @@ class BuildSignals(QObject):
     failed = Signal(str)
 
 
-def engine_available() -> bool:
-    """True when the typesetting engine can be imported."""
-    try:
-        from editor.render.build import build_pdf  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class BuildJob(QRunnable):
     """Typeset ``issue`` into ``out_path``; the issue must be a private copy for this job."""
 
@@ -45,12 +36,8 @@ class BuildJob(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            from editor.render.build import build_pdf
-        except ImportError as exc:
-            self.signals.failed.emit(QCoreApplication.translate("BuildJob", "The typesetting engine is not available: %1")
-                                    .replace("%1", str(exc)))
-            return
+        from editor.render.build import build_pdf
+
         try:
             result = build_pdf(self.publication, self.issue, self.out_path, mode=self.mode, layout=self.layout,
                                progress=lambda f, m="": self.signals.progress.emit(float(f), str(m)))

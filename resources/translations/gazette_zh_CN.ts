@@ -348,11 +348,6 @@
 <context>
     <name>BuildJob</name>
     <message>
-        <location filename="../../editor/ui/worker.py" line="51"/>
-        <source>The typesetting engine is not available: %1</source>
-        <translation>排版引擎不可用：%1</translation>
-    </message>
-    <message>
         <location filename="../../editor/ui/worker.py" line="61"/>
         <source>Unexpected error (details in the log): %1</source>
         <translation>意外错误（详情见日志）：%1</translation>
@@ -1016,11 +1011,6 @@
         <location filename="../../editor/ui/preview.py" line="103"/>
         <source>Preview</source>
         <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/preview.py" line="117"/>
-        <source>Typesetting engine not available</source>
-        <translation>排版引擎不可用</translation>
     </message>
     <message>
         <location filename="../../editor/ui/preview.py" line="164"/>

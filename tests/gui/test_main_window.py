@@ -348,7 +348,6 @@ def test_final_issue_refuses_delete_key_and_attachments(window, plan_uid, qtbot,
 
 
 def test_publication_dialog_offers_layouts_and_refuses_an_unknown_one(window):
-    pytest.importorskip("editor.typeset.layout")
     from editor.ui.issue_dialogs import PublicationDialog
 
     dialog = PublicationDialog(window.service.publication())

@@ -76,6 +76,12 @@ def test_pagination_is_reported(web_build, sample):
     assert idx == sorted(set(idx))
 
 
+def test_sample_documents_start_on_the_pages_of_the_printed_original(web_build, sample):
+    """The gazette layout paginates the sample as the printed issue did (no forced breaks)."""
+    pub, issue = sample
+    assert [web_build.document_pages[d.uid] for d in issue.documents()] == [1, 7, 8, 26, 29]
+
+
 def test_contents_numbers_are_the_pages_where_documents_start(web_pdf, web_build, sample):
     pub, issue = sample
     printed = printed_numbers(web_pdf)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_factories import ROOT, SAMPLE_XML, archive_of, dump, make_issue
+from store_factories import ROOT, archive_of, dump, make_issue
 
 from editor.cli import main
 from editor.services import gazette as gazette_module
@@ -145,7 +145,6 @@ def test_default_store_comes_from_the_environment(capsys, tmp_path: Path, fixtur
     assert (tmp_path / "home.db").exists()
 
 
-@pytest.mark.skipif(not SAMPLE_XML.exists(), reason="the sample issue has not landed yet")
 def test_main_py_end_to_end_with_the_real_sample(tmp_path: Path) -> None:
     db = str(tmp_path / "g.db")
     env_run = [sys.executable, str(ROOT / "main.py")]

@@ -1,4 +1,4 @@
-"""The Chinese line breaker, one rule at a time, on constructed paragraphs (TYPESETTING.md §3).
+"""The Chinese line breaker, one rule at a time, on constructed paragraphs.
 
 Metrics come from the Debian GB2312 Song (every Han character and full-width mark 1 em, ASCII
 ½ em), at 10 pt in a 100 pt (10 em) measure unless a test says otherwise.
