@@ -154,8 +154,12 @@ def _metric(fonts: FontRegistry, m: dict, role: str, ch: str) -> tuple[str, floa
 
 
 # -- preparation: characters -> units ---------------------------------------------------------
-class _Prep:
-    """A paragraph cut into units with widths, blanks, gaps and break opportunities."""
+class Prepared:
+    """A paragraph cut into units with widths, blanks, gaps and break opportunities.
+
+    Public for the other breakers of the engine (titles, table column widths): ``n`` units,
+    unit ``k`` covering characters ``us[k]:ue[k]`` of ``chars`` with width ``uw[k]``.
+    """
 
     __slots__ = ("chars", "cface", "cadv", "csize", "ctrack", "cmiss",
                  "us", "ue", "ucls", "uw", "usize", "ul", "ur", "uol", "uor", "gap", "hl", "brk",
@@ -351,10 +355,14 @@ class _Prep:
 
 
 # -- line fitting -------------------------------------------------------------------------------
-class _Fitter:
-    """Prefix sums over a prepared paragraph for O(1) width and shrink of any unit range."""
+class Fitter:
+    """Prefix sums over a prepared paragraph for O(1) width and shrink of any unit range.
 
-    def __init__(self, p: _Prep):
+    Public with :class:`Prepared` and :func:`set_line`: a breaker that chooses its own line
+    ranges (titles) measures them here and sets them with :func:`set_line`.
+    """
+
+    def __init__(self, p: Prepared):
         n = p.n
         pn = [0.0] * (n + 1)
         pg = [0.0] * (n + 1)
@@ -391,7 +399,7 @@ class _Fitter:
         return self.po[e] - self.po[s] + self.ph[e] - self.ph[s]
 
 
-def _break_lines(p: _Prep, fit: _Fitter, m_first: float, m_rest: float) -> list[tuple[int, int]]:
+def _break_lines(p: Prepared, fit: Fitter, m_first: float, m_rest: float) -> list[tuple[int, int]]:
     """Greedy breaking with push-in before push-out; returns (first unit, last unit) per line."""
     n = p.n
     brk, ucls = p.brk, p.ucls
@@ -433,7 +441,7 @@ def _break_lines(p: _Prep, fit: _Fitter, m_first: float, m_rest: float) -> list[
     return lines
 
 
-def _content_chars(p: _Prep, s: int, e: int) -> int:
+def _content_chars(p: Prepared, s: int, e: int) -> int:
     """Characters of units s..e that are not punctuation or spaces."""
     skip = (cc.CLOSE, cc.STOP, cc.STOP_FIXED, cc.MIDDLE, cc.SPACE)
     total = 0
@@ -443,7 +451,7 @@ def _content_chars(p: _Prep, s: int, e: int) -> int:
     return total
 
 
-def _fix_widow(p: _Prep, fit: _Fitter, lines: list[tuple[int, int]], m_first: float, m_rest: float) -> None:
+def _fix_widow(p: Prepared, fit: Fitter, lines: list[tuple[int, int]], m_first: float, m_rest: float) -> None:
     """孤字不成行: a last line of one character (closing punctuation not counted) takes one more."""
     if len(lines) < 2:
         return
@@ -466,8 +474,12 @@ def _fix_widow(p: _Prep, fit: _Fitter, lines: list[tuple[int, int]], m_first: fl
 
 
 # -- setting one line ---------------------------------------------------------------------------
-def _set_line(p: _Prep, s: int, e: int, x0: float, measure: float, last: bool, align: str) -> Line:
-    """Position the glyphs of units s..e: compress or stretch per the rules, then place them."""
+def set_line(p: Prepared, s: int, e: int, x0: float, measure: float, last: bool, align: str) -> Line:
+    """Position the glyphs of units s..e of ``p``: compress or stretch per the rules, then place them.
+
+    ``x0`` is the line's left offset, ``last`` marks a paragraph's last line (not justified),
+    ``align`` is one of the alignments of :func:`set_paragraph`.
+    """
     ucls = p.ucls
     SPACE = cc.SPACE
     while e > s and ucls[e] == SPACE:
@@ -607,34 +619,23 @@ def set_paragraph(spans: list[Span], measure: float, fonts: FontRegistry, *,
     spans = [sp for sp in spans if sp.text]
     if not spans:
         return []
-    p = _Prep(spans, fonts)
+    p = Prepared(spans, fonts)
     m_first = measure - first_indent
     m_rest = measure - rest_indent
     p.split_wide_units(min(m_first, m_rest))
     if p.n == 0:
         return []
-    fit = _Fitter(p)
+    fit = Fitter(p)
     ranges = _break_lines(p, fit, m_first, m_rest)
     out = []
     last_i = len(ranges) - 1
     for li, (s, e) in enumerate(ranges):
         x0 = first_indent if li == 0 else rest_indent
         m = m_first if li == 0 else m_rest
-        line = _set_line(p, s, e, x0, m, li == last_i, align)
+        line = set_line(p, s, e, x0, m, li == last_i, align)
         if line.glyphs:
             out.append(line)
     if out:
         out[-1].last = True
     return out
 
-
-def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry, *,
-              organ_line: bool = True) -> list[Line]:
-    """A centred title broken between words into balanced lines (trapezoid / diamond shape).
-
-    See editor.typeset.title: the issuing organ of a long title gets a line of its own unless
-    organ_line is False; the rest is balanced with shorter lines first.
-    """
-    from editor.typeset.title import set_title as _set_title
-
-    return _set_title(text, style, measure, fonts, organ_line=organ_line)

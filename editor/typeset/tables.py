@@ -19,7 +19,7 @@ from editor.typeset import cjkclass as cc
 from editor.typeset.flow import BASELINE_FROM_CENTRE, Flowable, Paginator
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, Style
-from editor.typeset.linebreak import Line, Span, TextStyle, _Fitter, _Prep
+from editor.typeset.linebreak import Fitter, Line, Prepared, Span, TextStyle
 from editor.typeset.pages import PlacedLine, Rule
 from editor.typeset.text import Setter
 
@@ -65,10 +65,10 @@ def _measure(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
         part = part.strip()
         if not part:
             continue
-        p = _Prep([Span(part, TextStyle(role, 1.0))], fonts)
+        p = Prepared([Span(part, TextStyle(role, 1.0))], fonts)
         if p.n == 0:
             continue
-        fit = _Fitter(p)
+        fit = Fitter(p)
         longest = max(longest, fit.width(0, p.n - 1))
         s = 0
         for k in range(p.n):
@@ -81,11 +81,11 @@ def _measure(fonts: FontRegistry, role: str, text: str) -> tuple[float, float]:
     return longest, widest
 
 
-def _opened_width(p: _Prep, k: int) -> float:
+def _opened_width(p: Prepared, k: int) -> float:
     """Width of unit k as the line breaker may open it in a narrow cell.
 
     A web address, a file name or a code (a run with letters or / @ _) breaks after its
-    inner joiners (see ``_Prep.split_wide_units``): its widest piece counts. A number
+    inner joiners (see ``Prepared.split_wide_units``): its widest piece counts. A number
     (1,234,567.89) is never opened: it counts whole.
     """
     a, b = p.us[k], p.ue[k]

@@ -9,7 +9,8 @@ from __future__ import annotations
 from editor.typeset.flow import Lines
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout, Style
-from editor.typeset.linebreak import Line, Span, TextStyle, set_paragraph, set_title
+from editor.typeset.linebreak import Line, Span, TextStyle, set_paragraph
+from editor.typeset.title import set_title
 
 ALIGNS = ("justify", "left", "center", "right")
 

@@ -17,12 +17,13 @@ from math import comb
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.linebreak import (
     EPS,
+    Fitter,
     Line,
+    Prepared,
     Span,
     TextStyle,
-    _Fitter,
-    _Prep,
-    _set_line,
+    set_line,
+    set_paragraph,
     strip_invisible,
 )
 
@@ -84,7 +85,7 @@ def organ_prefix(text: str) -> int:
     return 0
 
 
-def _penalties(text: str, p: _Prep) -> list[float]:
+def _penalties(text: str, p: Prepared) -> list[float]:
     """Penalty of a break after each unit of the prepared title."""
     n = p.n
     pen = [PLAIN] * n
@@ -137,7 +138,7 @@ def depth_at(text: str, pos: int) -> int:
     return d
 
 
-def _choose(p: _Prep, fit: _Fitter, pen: list[float], measure: float, start: int = 0) -> list[tuple[int, int]]:
+def _choose(p: Prepared, fit: Fitter, pen: list[float], measure: float, start: int = 0) -> list[tuple[int, int]]:
     """Break points of units start.. minimising penalties, imbalance and shape cost.
 
     Titles are short, so every combination of the most promising break points is tried
@@ -203,11 +204,9 @@ def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry, 
     text = strip_invisible(re.sub(r"\s*\n\s*", "", text)).strip()
     if not text:
         return []
-    from editor.typeset.linebreak import set_paragraph
-
-    p = _Prep([Span(text, style)], fonts)
+    p = Prepared([Span(text, style)], fonts)
     p.split_wide_units(measure)
-    fit = _Fitter(p)
+    fit = Fitter(p)
     pen = _penalties(text, p)
     ranges: list[tuple[int, int]] = []
     organ = organ_prefix(text) if organ_line else 0
@@ -222,4 +221,4 @@ def set_title(text: str, style: TextStyle, measure: float, fonts: FontRegistry, 
     if not ranges:
         return set_paragraph([Span(text, style)], measure, fonts, align="center")
     last = len(ranges) - 1
-    return [_set_line(p, s, e, 0.0, measure, i == last, "center") for i, (s, e) in enumerate(ranges)]
+    return [set_line(p, s, e, 0.0, measure, i == last, "center") for i, (s, e) in enumerate(ranges)]

@@ -8,7 +8,8 @@ import pytest
 
 from editor.typeset import cjkclass as cc
 from editor.typeset.fonts import FontRegistry
-from editor.typeset.linebreak import TextStyle, set_title
+from editor.typeset.linebreak import TextStyle
+from editor.typeset.title import set_title
 
 SONG = Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")
 pytestmark = pytest.mark.skipif(not SONG.exists(), reason="Debian CJK fonts not installed")
