@@ -17,8 +17,8 @@ import sys
 from collections import Counter
 
 from editor.commands.store_cmds import issue_key
+from editor.core.findings import Finding
 from editor.proofing.checks import SEVERITY_RANK
-from editor.proofing.findings import Finding
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

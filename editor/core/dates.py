@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-_DIGIT = {
-    "〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "０": 0, "Ο": 0,
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
-_CN_YEAR = "〇○零OoＯ０Ο一二三四五六七八九"
+from editor.core.numerals import YEAR_DIGIT_CHARS, parse_chinese_number, parse_digit_string
+
 _CN_SMALL = "〇零一二三四五六七八九十"
 
 DATE_RE = re.compile(
-    rf"^(?P<y>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*"
+    rf"^(?P<y>\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})\s*年\s*"
     rf"(?P<m>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*日$"
 )
@@ -32,33 +29,6 @@ class ParsedDate:
 
     value: date
     notes: list[str] = field(default_factory=list)
-
-
-def small_number(text: str) -> int | None:
-    """Value of a Chinese counted number up to 99 (十, 二十一, 三十), or None."""
-    if not text or any(ch not in _CN_SMALL for ch in text):
-        return None
-    if "十" in text:
-        left, _, right = text.partition("十")
-        if "十" in right:
-            return None
-        tens = _DIGIT.get(left, None) if left else 1
-        ones = _DIGIT.get(right, None) if right else 0
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    if len(text) == 1:
-        return _DIGIT.get(text)
-    return None
-
-
-def _year(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    try:
-        return int("".join(str(_DIGIT[ch]) for ch in text))
-    except KeyError:
-        return None
 
 
 def parse_date_line(line: str) -> ParsedDate | None:
@@ -74,13 +44,13 @@ def parse_date_line(line: str) -> ParsedDate | None:
         return None
     notes: list[str] = []
     ys, ms, ds = m.group("y"), m.group("m"), m.group("d")
-    year = _year(ys)
+    year = int(ys) if ys.isdigit() else parse_digit_string(ys)
     if not ys.isdigit():
         notes.append("date-chinese-numerals")
         if any(ch in "OoＯΟ" for ch in ys):
             notes.append("date-letter-o")
-    month = int(ms) if ms.isdigit() else small_number(ms)
-    day = int(ds) if ds.isdigit() else small_number(ds)
+    month = int(ms) if ms.isdigit() else parse_chinese_number(ms)
+    day = int(ds) if ds.isdigit() else parse_chinese_number(ds)
     if not ms.isdigit() or not ds.isdigit():
         if "date-chinese-numerals" not in notes:
             notes.append("date-chinese-numerals")

@@ -17,12 +17,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.core.findings import Finding
 from editor.errors import ImportRefused
 from editor.importers.bodytext import classify, join_lines
 from editor.importers.normalize import Report, clean_text_lines, split_lines
 from editor.importers.structurer import structure
 from editor.model import Block, Document
-from editor.proofing.findings import Finding
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 PARSE_SECONDS = 60.0

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from editor.importers.dates import parse_date_line
+from editor.core.dates import parse_date_line
+from editor.core.numerals import NUMERAL_CHARS
+from editor.core.patterns import ATTACHMENT_LABEL, ATTACHMENT_NOTE
 from editor.importers.normalize import HAN, Report, ends_sentence
 from editor.model.blocks import (
     Block,
@@ -26,16 +28,15 @@ from editor.model.blocks import (
     TableCell,
 )
 
-CN_NUM = "一二三四五六七八九十百零〇两"
 HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"^第[{CN_NUM}\d]+[编章](?=\s|$|[{HAN}])"), 1),
-    (re.compile(rf"^第[{CN_NUM}\d]+节(?=\s|$|[{HAN}])"), 2),
-    (re.compile(rf"^[{CN_NUM}]+[、．.](?!\d)"), 1),
-    (re.compile(rf"^（[{CN_NUM}]+）"), 2),
+    (re.compile(rf"^第[{NUMERAL_CHARS}\d]+[编章](?=\s|$|[{HAN}])"), 1),
+    (re.compile(rf"^第[{NUMERAL_CHARS}\d]+节(?=\s|$|[{HAN}])"), 2),
+    (re.compile(rf"^[{NUMERAL_CHARS}]+[、．.](?!\d)"), 1),
+    (re.compile(rf"^（[{NUMERAL_CHARS}]+）"), 2),
     (re.compile(r"^\d{1,2}(?:[.．](?!\d)|、)"), 3),
     (re.compile(r"^（\d{1,2}）"), 4),
 )
-ARTICLE_RE = re.compile(rf"^(第[{CN_NUM}\d]+条)\s*(.*)$", re.S)
+ARTICLE_RE = re.compile(rf"^(第[{NUMERAL_CHARS}\d]+条)\s*(.*)$", re.S)
 CHRONICLE_RE = re.compile(
     r"^(?P<mark>[●•◆■▲★◎])\s*(?P<date>\d{1,2}月\d{1,2}日(?:\s*[至—\-–~－]\s*(?:\d{1,2}月)?\d{1,2}日)?)(?P<text>.*)$",
     re.S,
@@ -49,13 +50,11 @@ _TAB_NAME_RE = re.compile(rf"^[{HAN}](?: ?[{HAN}]){{1,3}}\t+{_DUTY}[^\t]+$")
 NAME_TIGHT_RE = re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<duty>(?:任|免去|兼任|不再担任).+)$", re.S)
 _TRAILING_NOTE = re.compile(r"^（[^（）：:]{2,8}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）$")
 NOTE_RE = re.compile(r"^(备注|注)\s*[：:]")
-ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
 NOTE_ITEM_START = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 ATTACHMENT_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
-LABEL_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _SENTENCE_END = re.compile(r"[。！？]")
 CAPTION_RE = re.compile(r"^(?:图|附图)\s*\d{1,3}(?:[-－.]\d{1,3})?\s*\S.{0,40}$")
-_NUMBERING = re.compile(rf"^(?:[{CN_NUM}]+[、．.]|（[{CN_NUM}]+）|\d{{1,2}}[.．、]|（\d{{1,2}}）)\s*")
+_NUMBERING = re.compile(rf"^(?:[{NUMERAL_CHARS}]+[、．.]|（[{NUMERAL_CHARS}]+）|\d{{1,2}}[.．、]|（\d{{1,2}}）)\s*")
 # a run-in heading sentence is a short phrase (（一）强化刚性约束。); a numbered item whose
 # first sentence is longer than this is a numbered paragraph
 RUN_IN_MAX = 24
@@ -78,7 +77,7 @@ def _structural_start(line: str, kind: str, date_is_structural: bool = True) -> 
     """Lines that always start a new paragraph."""
     if heading_level(line) or ARTICLE_RE.match(line) or CHRONICLE_RE.match(line):
         return True
-    if ATTACHMENT_NOTE_RE.match(line) or LABEL_RE.match(line) or NOTE_RE.match(line):
+    if ATTACHMENT_NOTE.match(line) or ATTACHMENT_LABEL.match(line) or NOTE_RE.match(line):
         return True
     if kind == "大事记" and CHRONICLE_BARE_RE.match(line):
         return True
@@ -167,7 +166,7 @@ def join_lines(
             continue
         if buf is None:
             buf = _Buffer(item)
-            in_note = bool(ATTACHMENT_NOTE_RE.match(item))
+            in_note = bool(ATTACHMENT_NOTE.match(item))
             continue
         if in_note and NOTE_ITEM_START.match(item):
             # 2.2025年度…: the next title of the note (a year may follow the item number)
@@ -191,12 +190,12 @@ def join_lines(
             buf.has_tab
             or "\t" in item
             or ends_sentence(tail)
-            or (short and (_standalone_heading(short) or parse_date_line(short) or LABEL_RE.match(short)))
+            or (short and (_standalone_heading(short) or parse_date_line(short) or ATTACHMENT_LABEL.match(short)))
             or _structural_start(item, kind)
         ):
             out.append(buf.text())
             buf = _Buffer(item)
-            in_note = bool(ATTACHMENT_NOTE_RE.match(item))
+            in_note = bool(ATTACHMENT_NOTE.match(item))
             continue
         if n in runs or (n - 1 in runs and len(buf.parts) == 1) or _list_lines(
             buf, item, items[n + 1] if n + 1 < len(items) else None
@@ -356,9 +355,9 @@ def classify(paragraphs: Sequence[str | Block], kind: str = "") -> list[Block]:
             blocks.append(_table(rows))
             in_note_list = False
             continue
-        m = ATTACHMENT_NOTE_RE.match(text)
+        m = ATTACHMENT_NOTE.match(text)
         if m:
-            blocks.append(Paragraph("附件：" + m.group("rest"), indent=True, role="attachment-note"))
+            blocks.append(Paragraph("附件：" + text[m.end():], indent=True, role="attachment-note"))
             in_note_list = True
             i += 1
             continue
@@ -478,9 +477,9 @@ def noted_titles(lines: Sequence[str | Block]) -> list[tuple[str, str]]:
         if not isinstance(item, str):
             in_list = False
             continue
-        m = ATTACHMENT_NOTE_RE.match(item)
+        m = ATTACHMENT_NOTE.match(item)
         if m:
-            rest = m.group("rest").strip()
+            rest = item[m.end():].strip()
             in_list = True
             if rest:
                 im = ATTACHMENT_ITEM_RE.match(rest)

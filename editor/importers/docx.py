@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from editor.core.findings import Finding
 from editor.errors import ImportRefused
 from editor.importers.bodytext import guess_header_rows, heading_level
 from editor.importers.head import is_title_end
@@ -27,7 +28,6 @@ from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
 from editor.importers.structurer import structure
 from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
-from editor.proofing.findings import Finding
 
 if TYPE_CHECKING:
     from editor.importers import Deadline, ParseResult

@@ -11,11 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from editor.importers.bodytext import CN_NUM, LABEL_RE, heading_level
-from editor.importers.dates import parse_date_line
+from editor.core.dates import parse_date_line
+from editor.core.findings import Finding
+from editor.core.numerals import NUMERAL_CHARS
+from editor.core.patterns import ATTACHMENT_LABEL
+from editor.importers.bodytext import heading_level
 from editor.importers.normalize import HAN, Report
 from editor.model import Block
-from editor.proofing.findings import Finding
 
 # kind words, longest first so that 实施意见 wins over 意见 and 复函 over 函
 KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -136,7 +138,7 @@ def split_title(lines: list[str]) -> tuple[list[str], str]:
         # 包头市人民政府令 / 包头市人民政府通告: the organ is what precedes the kind word
         suffixes = "|".join(ORGAN_SUFFIX)
         m = re.match(rf"^([{HAN} ]+?(?:{suffixes}))(令|通告|公告|命令|决定)$", raw.replace(" ", "")) or re.match(
-            rf"^([{HAN}]+?(?:{suffixes}))(第[\d{CN_NUM}]+次.+)$", raw.replace(" ", ""))
+            rf"^([{HAN}]+?(?:{suffixes}))(第[\d{NUMERAL_CHARS}]+次.+)$", raw.replace(" ", ""))
         if m:
             organs, rest = [m.group(1)], m.group(2)
     rest = re.sub(r"(?<=[^A-Za-z0-9]) +| +(?=[^A-Za-z0-9])", "", rest)
@@ -299,7 +301,7 @@ def guess_title(cur: Cursor) -> list[str]:
         and _looks_like_title_line(second)
         and not PUNCT.search(second)
         and not is_title_end(first)
-        and not LABEL_RE.match(second)
+        and not ATTACHMENT_LABEL.match(second)
         and isinstance(cur.peek(2), str)
         and "\t" not in cur.text(2)
     ):

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from editor.proofing.findings import Finding
+from editor.core.findings import Finding
+from editor.core.patterns import ATTACHMENT_LABEL
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -53,7 +54,6 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零〇]+[编章节条])"
 )
-_LABEL_RE = re.compile(r"^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 
 
 @dataclass
@@ -272,7 +272,7 @@ def _head_candidate(line: str) -> bool:
         and "\t" not in line
         and not _SENTENCE_PUNCT.search(line)
         and not _HEADING_START.match(line)
-        and not _LABEL_RE.match(line)
+        and not ATTACHMENT_LABEL.match(line)
         and not line.endswith("日")
         and not line.startswith(("（", "●"))
     )

@@ -12,40 +12,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from editor.core.numerals import chinese_number
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _PUA_BULLETS = {"\uf0b7", "\uf06c", "\uf0a7", "\uf0d8", "\uf0fc", "\uf076", "\uf0a8", "\uf06e", "\uf075"}
-
-
-def chinese_number(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
-    """Counted Chinese numeral: 1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五."""
-    if n <= 0:
-        return digits[0]
-    if n >= 10000:
-        return str(n)
-    parts = []
-    values = [(1000, units[2]), (100, units[1]), (10, units[0])]
-    rest = n
-    zero = False
-    for value, unit in values:
-        q, rest = divmod(rest, value)
-        if q:
-            if zero:
-                parts.append(digits[0])
-                zero = False
-            if not (value == 10 and q == 1 and not parts):
-                parts.append(digits[q])
-            parts.append(unit)
-        elif parts:
-            zero = True
-    if rest:
-        if zero:
-            parts.append(digits[0])
-        parts.append(digits[rest])
-    return "".join(parts)
 
 
 def _roman(n: int) -> str:

@@ -14,14 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from editor.core.dates import ParsedDate, parse_date_line
+from editor.core.findings import Finding
+from editor.core.patterns import ATTACHMENT_LABEL, ATTACHMENT_LABEL_TITLE, ATTACHMENT_NOTE
 from editor.importers.bodytext import (
-    ATTACHMENT_NOTE_RE,
-    LABEL_RE,
     classify,
     join_lines,
     noted_titles,
 )
-from editor.importers.dates import ParsedDate, parse_date_line
 from editor.importers.head import (
     PUBLIC_NOTE,
     Cursor,
@@ -34,7 +34,6 @@ from editor.importers.head import (
 )
 from editor.importers.normalize import HAN, Report
 from editor.model import Attachment, Block, Document, Paragraph, Table
-from editor.proofing.findings import Finding
 
 _META_KEYS = (
     r"索引号|主题分类|主题词|发文机关|发布机构|成文日期|发布日期|文号|发文字号|标题|有效性|生效日期|"
@@ -184,7 +183,7 @@ def _text_follows(items: Sequence[str | Block]) -> bool:
     for item in items[:3]:
         if not isinstance(item, str):
             return True
-        if PUBLIC_NOTE.match(item) or LABEL_RE.match(item) or _CONTACT.match(item):
+        if PUBLIC_NOTE.match(item) or ATTACHMENT_LABEL.match(item) or _CONTACT.match(item):
             return False
         if len(item) > 15 or re.search(r"[，。；]", item):
             return True
@@ -294,9 +293,9 @@ def _split_at_label(main: list[str | Block]) -> tuple[list[str | Block], list[st
     seen_note = False
     for j, item in enumerate(main):
         if isinstance(item, str):
-            if ATTACHMENT_NOTE_RE.match(item):
+            if ATTACHMENT_NOTE.match(item):
                 seen_note = True
-            elif seen_note and LABEL_RE.match(item):
+            elif seen_note and ATTACHMENT_LABEL.match(item):
                 return main[:j], main[j:]
     return main, []
 
@@ -369,7 +368,7 @@ def _attachments(
         if not regions:
             regions.append(_Region("", ""))
         regions[-1].items.append(item)
-        if isinstance(item, str) and ATTACHMENT_NOTE_RE.match(item):
+        if isinstance(item, str) and ATTACHMENT_NOTE.match(item):
             # notes inside the enclosed text announce attachments that follow it
             more = noted_titles(tail[cur.pos:cur.pos + 40])
             for pair in more:
@@ -383,20 +382,16 @@ def _attachments(
     return out
 
 
-_INLINE_LABEL = re.compile(
-    r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]\s*(?P<title>[^。；！？]{2,60})$")
-
-
 def _label_at(cur: Cursor) -> tuple[str, str] | None:
     """(label, title on the same line or "") when the current line is an attachment label
     (附件, 附件1, or 附件1：标题), else None."""
     line = cur.text()
     if not line:
         return None
-    m = LABEL_RE.match(line)
+    m = ATTACHMENT_LABEL.match(line)
     if m:
         return "附件" + (m.group("n") or ""), ""
-    m = _INLINE_LABEL.match(line)
+    m = ATTACHMENT_LABEL_TITLE.match(line)
     if m:
         return "附件" + m.group("n"), m.group("title").strip()
     return None

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from editor.core.findings import Finding
 from editor.model import (
     Attachment,
     Block,
@@ -34,7 +35,6 @@ from editor.model import (
     Table,
 )
 from editor.proofing import frontmatter, parts, textcheck
-from editor.proofing.findings import Finding
 from editor.proofing.numbering import check_articles, check_numbering
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from editor.core.dates import format_date
 from editor.model import Document
 
 # report(code, severity, message)
@@ -88,10 +89,10 @@ def check_doc_number(doc: Document, numbered: bool, report: Report, pub_date: da
     if len(year) == 4 and doc.signing_date and int(year) != doc.signing_date.year:
         report("doc-number-year-mismatch", "warning",
                f"the number '{s}' carries the year {year} but the signing date is "
-               f"{doc.signing_date.year}年{doc.signing_date.month}月{doc.signing_date.day}日; check both")
+               f"{format_date(doc.signing_date)}; check both")
     elif len(year) == 4 and doc.signing_date is None and pub_date and int(year) > pub_date.year:
         report("doc-number-year-mismatch", "warning",
-               f"the number '{s}' carries the year {year}, after the issue's publication date {_cn(pub_date)}; "
+               f"the number '{s}' carries the year {year}, after the issue's publication date {format_date(pub_date)}; "
                "correct the year")
 
 
@@ -113,16 +114,12 @@ def check_signing_date(doc: Document, dated: bool, pub_date: date | None, max_ag
         return
     if d > pub_date:
         report("signing-date-future", "error",
-               f"the signing date {_cn(d)} is after the issue's publication date {_cn(pub_date)}; "
+               f"the signing date {format_date(d)} is after the issue's publication date {format_date(pub_date)}; "
                "correct the date or move the document to a later issue")
     elif _months_between(d, pub_date) > max_age_months:
         report("signing-date-old", "warning",
-               f"the signing date {_cn(d)} is more than {max_age_months} months before the publication date "
-               f"{_cn(pub_date)}; check the date (or that the document belongs in this issue)")
-
-
-def _cn(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+               f"the signing date {format_date(d)} is more than {max_age_months} months before the publication date "
+               f"{format_date(pub_date)}; check the date (or that the document belongs in this issue)")
 
 
 def _months_between(earlier: date, later: date) -> float:

@@ -13,19 +13,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from editor.core.numerals import NUMERAL_CHARS, chinese_number, parse_chinese_number
+from editor.core.patterns import ATTACHMENT_NOTE
 from editor.model import Block, Heading, Paragraph
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-       "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_CHARS = "一二三四五六七八九十百零〇两"
 _TOKENS = (
-    (1, re.compile(rf"^(?P<num>[{_CN_CHARS}]+)(?P<sep>[、，,．.])")),
-    (2, re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN_CHARS}]+)(?P<close>[）)])")),
+    (1, re.compile(rf"^(?P<num>[{NUMERAL_CHARS}]+)(?P<sep>[、，,．.])")),
+    (2, re.compile(rf"^(?P<open>[（(])(?P<num>[{NUMERAL_CHARS}]+)(?P<close>[）)])")),
     (3, re.compile(r"^(?P<num>[0-9０-９]+)(?P<sep>[.．、])(?![0-9０-９])")),
     (4, re.compile(r"^(?P<open>[（(])(?P<num>[0-9０-９]+)(?P<close>[）)])")),
 )
-
-_NOTE = re.compile(r"^附\s*件\s*[:：]")
 
 # report(code, severity, message, block_index)
 Report = Callable[[str, str, str, int], None]
@@ -45,41 +42,12 @@ class Item:
     heading_level: int
 
 
-def cn_to_int(s: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
-    total, cur = 0, 0
-    for ch in s:
-        if ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            cur = _CN.get(ch, 0)
-    return total + cur
-
-
-def int_to_cn(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (1–999)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + digits[rest] if rest < 10 else ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
-    return digits[n // 100] + "百" + tail
-
-
 def standard_token(level: int, value: int) -> str:
     """The standard printed form of number ``value`` at ``level``: 三、 （三） 3. （3）."""
     if level == 1:
-        return f"{int_to_cn(value)}、"
+        return f"{chinese_number(value)}、"
     if level == 2:
-        return f"（{int_to_cn(value)}）"
+        return f"（{chinese_number(value)}）"
     if level == 3:
         return f"{value}."
     return f"（{value}）"
@@ -93,9 +61,9 @@ def parse_token(text: str) -> tuple[int, int, str, str, str] | None:
             continue
         raw = m.group("num")
         if level in (1, 2):
-            if not set(raw) <= set(_CN_CHARS) or raw[0] in "零〇":
+            value = parse_chinese_number(raw)
+            if value is None:  # not a well-formed numeral (十二五、…)
                 return None
-            value = cn_to_int(raw)
         else:
             value = int("".join(chr(ord(c) - 0xFEE0) if c > "~" else c for c in raw))
         if value < 1:
@@ -118,7 +86,7 @@ def collect(blocks: list[Block]) -> list[Item]:
                 items.append(Item(i, *parsed, is_heading=True, heading_level=block.level))
         elif isinstance(block, Paragraph):
             parsed = parse_token(block.text)
-            if _NOTE.match(block.text.lstrip()) or block.role == "attachment-note":
+            if ATTACHMENT_NOTE.match(block.text.lstrip()) or block.role == "attachment-note":
                 in_note = True
                 continue
             if in_note and parsed:
@@ -235,7 +203,7 @@ def _check_form(it: Item, full_width: dict[int, bool], before: str, report: Repo
 
 
 # 第一章总则 / 第一章 总则; an article needs its space (第四条所称… at a paragraph start is a reference)
-_ARTICLE = re.compile(rf"^第(?P<num>[{_CN_CHARS}]+|[0-9]+)(?:(?P<unit>[编章节])|(?P<art>条)(?=[\s\u3000]|$))")
+_ARTICLE = re.compile(rf"^第(?P<num>[{NUMERAL_CHARS}]+|[0-9]+)(?:(?P<unit>[编章节])|(?P<art>条)(?=[\s\u3000]|$))")
 
 
 def check_articles(blocks: list[Block], report: Report) -> None:
@@ -249,15 +217,17 @@ def check_articles(blocks: list[Block], report: Report) -> None:
         if not m:
             continue
         raw, unit = m.group("num"), m.group("unit") or m.group("art")
-        value = int(raw) if raw.isdigit() else cn_to_int(raw)
+        value = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+        if value is None:
+            continue
         if unit == "章":
             last["节"] = None
         prev = last[unit]
         expected = 1 if prev is None else prev + 1
         if value != expected:
-            shown = f"第{int_to_cn(expected)}{unit}"
+            shown = f"第{chinese_number(expected)}{unit}"
             what = "repeats the number before it" if prev is not None and value == prev else f"should be {shown}"
             report("article-sequence", "warning",
-                   f"'第{raw}{unit}' {what}" + (f" (after 第{int_to_cn(prev)}{unit})" if prev else "")
+                   f"'第{raw}{unit}' {what}" + (f" (after 第{chinese_number(prev)}{unit})" if prev else "")
                    + "; renumber it or restore the missing one", i)
         last[unit] = value

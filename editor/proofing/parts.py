@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from editor.core.patterns import ATTACHMENT_NOTE
 from editor.model import Attachment, Document, NameList, Paragraph, Table
 
 # report(code, severity, message, place)
 Report = Callable[[str, str, str, str], None]
 
 _NO_DATA = {"/", "／", "—", "——", "-", "－", "无", "×"}
-_NOTE_START = re.compile(r"^附\s*件\s*[:：]\s*")
 _NOTE_ITEM = re.compile(r"^(?P<num>[0-9０-９]+)\s*[.．、]\s*(?P<title>.*)$")
 _LABEL = re.compile(r"^附\s*件\s*(?P<num>[0-9０-９]*)$")
 _TRAILING = "，。、；：,.;:！？!?"
@@ -139,7 +139,7 @@ def note_items(paragraphs: list[tuple[Paragraph, str]]) -> list[_NoteItem]:
     started = False
     for para, place in paragraphs:
         text = para.text.strip()
-        m = _NOTE_START.match(text)
+        m = ATTACHMENT_NOTE.match(text)
         if m:
             started = True
             text = text[m.end():]

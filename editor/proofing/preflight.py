@@ -12,9 +12,9 @@ import io
 import re
 from pathlib import Path
 
+from editor.core.findings import Finding
 from editor.errors import GazetteError
 from editor.model import Issue
-from editor.proofing.findings import Finding
 from editor.typeset.fonts import FontRegistry
 from editor.typeset.layout import Layout
 from editor.typeset.pages import Book, Page

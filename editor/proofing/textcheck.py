@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from editor.core.numerals import NUMERAL_CHARS
+
 # Chinese characters and the full-width punctuation/forms that make a context "Chinese".
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 _CJK_PUNCT = "，。、；：？！（）《》〈〉“”‘’〔〕【】［］「」『』…—·％"
@@ -25,16 +27,15 @@ PAIR_SHOW = {"paren": "（ ）", "book": "《 》", "dquote": "“ ”", "squote
              "lent": "【 】", "angle": "〈 〉", "corner": "「 」", "wcorner": "『 』"}
 
 # A numbering token at the start of a heading or numbered paragraph: 一、 （一） 1. （1）.
-CN_DIGITS = "一二三四五六七八九十百零〇两"
 NUMBER_TOKEN = re.compile(
-    rf"^(?:[{CN_DIGITS}]+[、，,．.]|[（(][{CN_DIGITS}]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
+    rf"^(?:[{NUMERAL_CHARS}]+[、，,．.]|[（(][{NUMERAL_CHARS}]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
     r"|[0-9０-９]+[）)])"
 )
-_ARTICLE_END = re.compile(rf"(?:^|[\s。；])第[{CN_DIGITS}0-9]+[编章节条款]$")
-_SPACED_PAIR = re.compile(rf"^(?:第[{CN_DIGITS}0-9]+[编章节][ \u3000]+)?[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
+_ARTICLE_END = re.compile(rf"(?:^|[\s。；])第[{NUMERAL_CHARS}0-9]+[编章节条款]$")
+_SPACED_PAIR = re.compile(rf"^(?:第[{NUMERAL_CHARS}0-9]+[编章节][ \u3000]+)?[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _DOUBLED = re.compile(r"[，。、；：,;:]{2,}")
 _DATE = re.compile(r"(?<![0-9０-９])([0-9]{2,4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?")
-_CN_DATE_LINE = re.compile(rf"^[{CN_DIGITS}○ＯO]{{2,4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日$")
+_CN_DATE_LINE = re.compile(rf"^[{NUMERAL_CHARS}○ＯO]{{2,4}}年[{NUMERAL_CHARS}]{{1,3}}月[{NUMERAL_CHARS}]{{1,3}}日$")
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.core.findings import Finding
 from editor.errors import GazetteError
 from editor.fileio import write_atomically
 from editor.model import Issue, Publication
-from editor.proofing.findings import Finding
 from editor.proofing.preflight import preflight, write_report
 from editor.render.pdf import RenderOptions, render_pdf
 from editor.typeset.book import typeset_issue

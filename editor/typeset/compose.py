@@ -14,6 +14,8 @@ import io
 import re
 from dataclasses import replace
 
+from editor.core.dates import format_date
+from editor.core.patterns import ATTACHMENT_NOTE_HEAD
 from editor.errors import ContentError
 from editor.model import (
     Attachment,
@@ -36,12 +38,7 @@ from editor.typeset.tables import TableFlow, fit_table
 from editor.typeset.text import Setter
 
 _PARA_STYLES = {"body": "body", "attachment-note": "attachment_note", "closing": "closing"}
-_NOTE_HEAD = re.compile(r"^(附\s*件\s*[:：]\s*)?(\d+[.．、]\s*)?")
-
-
-def cn_date(d) -> str:
-    """A date as printed in 公文: ``2025年3月21日`` (Arabic numerals, no leading zeros)."""
-    return f"{d.year}年{d.month}月{d.day}日"
+_NOTE_HEAD = re.compile(rf"^({ATTACHMENT_NOTE_HEAD})?(\d+[.．、]\s*)?")
 
 
 class ImageFlow(Flowable):
@@ -129,7 +126,7 @@ class Composer:
         if doc.signing_date:
             if items and isinstance(items[-1], Lines):
                 items[-1].keep_with_next = True  # the date never stands alone on a page
-            items.append(self.setter.para(cn_date(doc.signing_date), self.st("signing_date"),
+            items.append(self.setter.para(format_date(doc.signing_date), self.st("signing_date"),
                                           self.measure, kind="date", keep_together=True,
                                           keep_with_next=bool(doc.public_note)))
         if doc.public_note:

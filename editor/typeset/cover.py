@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 
+from editor.core.dates import format_date
 from editor.errors import FontError
 from editor.model import Issue, Publication
-from editor.typeset.compose import cn_date
 from editor.typeset.layout import MM, Layout
 from editor.typeset.pages import Page, PlacedLine, Rule, VerticalText, VGlyph
 from editor.typeset.text import Setter
@@ -141,10 +141,10 @@ def cover_page(setter: Setter, layout: Layout, pub: Publication, issue: Issue, *
     if title_page:
         lines = [(f"{issue.year}年第{issue.number}期", c["issue_size"]),
                  (f"(总第{issue.cumulative}期·{pub.frequency})", c["issue_size"]),
-                 (f"{cn_date(issue.pub_date)}出版", c["date_size"])]
+                 (f"{format_date(issue.pub_date)}出版", c["date_size"])]
     else:
         lines = [(str(issue.year), c["year_size"]), (issue_line(issue), c["issue_size"]),
-                 (pub.frequency, c["issue_size"]), (f"{cn_date(issue.pub_date)}出版", c["date_size"])]
+                 (pub.frequency, c["issue_size"]), (f"{format_date(issue.pub_date)}出版", c["date_size"])]
     for text, size in lines:
         if text:
             _centred(setter, page, text, body, size, y, "cover")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.dates import format_date
 from editor.model import Document, block_text
 from editor.ui.journal import JournalEntry
 
@@ -31,7 +32,7 @@ def document_text(doc: Document) -> str:
             lines.append(value)
     lines += [block_text(b) for b in doc.body]
     if doc.signing_date:
-        lines.append(f"{doc.signing_date.year}年{doc.signing_date.month}月{doc.signing_date.day}日")
+        lines.append(format_date(doc.signing_date))
     for a in doc.attachments:
         lines += ["", f"{a.label} {a.title}".strip()] + [block_text(b) for b in a.body]
     return "\n".join(lines)

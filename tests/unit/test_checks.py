@@ -12,6 +12,7 @@ import pytest
 
 from editor.cli import main
 from editor.content.archive import issue_from_xml
+from editor.core.findings import SEVERITIES
 from editor.model import (
     Attachment,
     ChronicleEntry,
@@ -28,8 +29,6 @@ from editor.model import (
     TableCell,
 )
 from editor.proofing.checks import CheckOptions, check_document, check_issue
-from editor.proofing.findings import SEVERITIES
-from editor.proofing.numbering import cn_to_int, int_to_cn
 from tests.paths import SAMPLE_XML
 
 PUB = date(2025, 4, 6)
@@ -204,11 +203,6 @@ def test_public_note_accepted_wordings_pass() -> None:
 
 def H(level: int, text: str, body: str = "") -> Heading:  # noqa: N802
     return Heading(level, text, run_in=bool(body), body=body)
-
-
-def test_chinese_numerals() -> None:
-    assert [cn_to_int(s) for s in ("一", "十", "十二", "二十", "二十一", "一百零五")] == [1, 10, 12, 20, 21, 105]
-    assert [int_to_cn(n) for n in (1, 10, 12, 20, 21)] == ["一", "十", "十二", "二十", "二十一"]
 
 
 def test_heading_sequence_good_restart_and_continuation() -> None:

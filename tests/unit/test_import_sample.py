@@ -135,7 +135,7 @@ def test_debris_reported(pairs):
 def as_web_copy(doc: Document) -> str:
     """The document as a web page copy gives it: one line per paragraph, no debris,
     full-width indents, tables as tab-separated rows."""
-    from editor.importers.dates import format_date
+    from editor.core.dates import format_date
     from editor.model import Note, Paragraph
 
     lines = []

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from editor.cli import main
+from editor.core.dates import parse_date_line
 from editor.importers import parse_text, structure_blocks
-from editor.importers.dates import parse_date_line, small_number
 from editor.importers.head import kind_of, split_title
 from editor.importers.normalize import Report, clean_line, clean_text_lines, ends_sentence, fix_punctuation
 from editor.model import ChronicleEntry, Heading, NameList, Note, Paragraph, Table
@@ -35,11 +35,6 @@ def test_dates(line, value, notes):
 @pytest.mark.parametrize("line", ["2025年2月30日", "2025年3月21日印发", "于2025年3月21日", "三月二十一日", "2025年13月1日"])
 def test_not_dates(line):
     assert parse_date_line(line) is None
-
-
-def test_small_numbers():
-    assert [small_number(t) for t in ("一", "十", "十二", "二十", "三十一", "九十九")] == [1, 10, 12, 20, 31, 99]
-    assert small_number("十十") is None and small_number("") is None
 
 
 def test_half_width_punctuation_in_chinese_context_only():
