@@ -13,45 +13,16 @@ A broken, encrypted, oversized or hostile file raises :class:`editor.errors.Impo
 from __future__ import annotations
 
 import os
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.findings import Finding
 from editor.errors import ImportRefused
 from editor.importers.bodytext import classify, join_lines
 from editor.importers.normalize import Report, clean_text_lines, split_lines
+from editor.importers.result import Deadline, ParseResult
 from editor.importers.structurer import structure
-from editor.model import Block, Document
+from editor.model import Block
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
-PARSE_SECONDS = 60.0
-
-
-@dataclass
-class ParseResult:
-    """A structured document, what the importer was unsure of, and the images it holds.
-
-    ``images`` maps an image ref (the SHA-1 hex of the bytes, as the store names images)
-    to the encoded image; the document's ``Image`` blocks refer to these refs.
-    """
-
-    document: Document
-    findings: list[Finding] = field(default_factory=list)
-    images: dict[str, bytes] = field(default_factory=dict)
-
-
-class Deadline:
-    """A time bound on parsing: :meth:`check` raises ImportRefused once it has passed."""
-
-    def __init__(self, seconds: float = PARSE_SECONDS) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-
-    def check(self) -> None:
-        """Refuse the import if the time bound has passed."""
-        if time.monotonic() > self.end:
-            raise ImportRefused(f"parsing took longer than {self.seconds:g} seconds and was stopped")
 
 
 def parse_text(text: str, deadline: Deadline | None = None) -> ParseResult:

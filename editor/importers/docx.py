@@ -15,7 +15,6 @@ import io
 import posixpath
 import re
 import warnings
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -26,11 +25,9 @@ from editor.importers.head import is_title_end
 from editor.importers.normalize import Report, clean_line, ends_sentence, remove_debris
 from editor.importers.numbering import Numbering
 from editor.importers.package import Package, sniff
+from editor.importers.result import Deadline, ParseResult
 from editor.importers.structurer import structure
 from editor.model import Block, Heading, Image, Paragraph, Table, TableCell
-
-if TYPE_CHECKING:
-    from editor.importers import Deadline, ParseResult
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -415,8 +412,6 @@ def _int_attr(el: etree._Element | None, name: str) -> int:
 
 def parse_docx(data: bytes, name: str = "the file", deadline: Deadline | None = None) -> ParseResult:
     """Read a .docx file's bytes into a :class:`editor.importers.ParseResult`."""
-    from editor.importers import Deadline, ParseResult  # noqa: F811 - the runtime import
-
     deadline = deadline or Deadline()
     report = Report()
     if sniff(data) != "zip":

@@ -21,8 +21,9 @@ Every block has ``type`` and ``text``:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from editor.importers.result import ParseResult
 from editor.model import (
     Block,
     ChronicleEntry,
@@ -34,9 +35,6 @@ from editor.model import (
     Table,
     block_text,
 )
-
-if TYPE_CHECKING:
-    from editor.importers import ParseResult
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
