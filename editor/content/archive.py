@@ -12,9 +12,11 @@ from datetime import date
 from lxml import etree
 
 from editor.content.body import blocks_from_element, blocks_to_element, sub_element
+from editor.content.fieldxml import read_fields, write_fields
 from editor.content.xmlsafe import parse_xml
 from editor.errors import ContentError
-from editor.model import Attachment, Document, Issue, IssueStatus, Publication, Section
+from editor.model import Issue, IssueStatus, Publication, Section
+from editor.model.fields import ATTACHMENT_FIELDS, DOCUMENT_FIELDS
 
 ARCHIVE_FORMAT = "gazette-archive"
 ARCHIVE_VERSION = 1
@@ -31,16 +33,6 @@ _PUB_FIELDS = (
     ("frequency", "frequency"),
     ("default_layout", "default-layout"),
 )
-
-_DOC_FIELDS = (
-    ("title", "title"),
-    ("subtitle", "subtitle"),
-    ("toc_title", "toc-title"),
-    ("doc_number", "doc-number"),
-    ("addressees", "addressees"),
-    ("public_note", "public-note"),
-)
-
 
 def _image_type(data: bytes) -> str:
     if data.startswith(b"\x89PNG"):
@@ -75,19 +67,12 @@ def issue_to_element(publication: Publication, issue: Issue) -> etree._Element:
     for section in issue.sections:
         sec = sub_element(iss, "section", name=section.name)
         for doc in section.documents:
-            d = sub_element(sec, "document", uid=doc.uid, kind=doc.kind)
-            for issuer in doc.issuers:
-                sub_element(d, "issuer", issuer)
-            for attr, tag in _DOC_FIELDS:
-                value = getattr(doc, attr)
-                if value:
-                    sub_element(d, tag, value)
-            if doc.signing_date:
-                sub_element(d, "signing-date", doc.signing_date.isoformat())
+            d = sub_element(sec, "document", uid=doc.uid)
+            write_fields(d, doc, DOCUMENT_FIELDS)
             d.append(blocks_to_element(doc.body))
             for att in doc.attachments:
-                a = sub_element(d, "attachment", label=att.label)
-                sub_element(a, "title", att.title)
+                a = sub_element(d, "attachment")
+                write_fields(a, att, ATTACHMENT_FIELDS)
                 a.append(blocks_to_element(att.body))
     for ref in sorted(issue.images):
         data = issue.images[ref]
@@ -178,27 +163,16 @@ def issue_from_xml(data: bytes | str) -> tuple[Publication, Issue]:
             if not uid or uid in seen:
                 raise ContentError(f"archive, line {d.sourceline}: missing or repeated document uid")
             seen.add(uid)
-            title = _t(d.find("title"))
+            values = read_fields(d, DOCUMENT_FIELDS, "archive")
+            title = str(values.get("title", ""))
             if not title.strip():
                 raise ContentError(f"archive, line {d.sourceline}: a document without a title")
             what = f"document «{title[:30]}»"
-            sd = d.find("signing-date")
-            doc = Document(
-                uid=uid,
-                kind=d.get("kind", "通知"),
-                issuers=[_t(i) for i in d.findall("issuer")],
-                signing_date=_date(sd, sd.text, "the signing date") if sd is not None else None,
-                body=_body(d, what),
-                **{attr: _t(d.find(tag)) for attr, tag in _DOC_FIELDS},
-            )
+            doc = DOCUMENT_FIELDS.build(values, uid=uid, body=_body(d, what))
             for a in d.findall("attachment"):
-                doc.attachments.append(
-                    Attachment(
-                        label=a.get("label", ""),
-                        title=_t(a.find("title")),
-                        body=_body(a, f"{what}, attachment {a.get('label', '')}"),
-                    )
-                )
+                where = f"{what}, attachment {a.get('label', '')}"
+                att_values = read_fields(a, ATTACHMENT_FIELDS, "archive")
+                doc.attachments.append(ATTACHMENT_FIELDS.build(att_values, body=_body(a, where)))
             section.documents.append(doc)
         issue.sections.append(section)
     for img in iss.findall("image"):

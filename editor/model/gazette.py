@@ -53,8 +53,8 @@ class Attachment:
     follows the notice on the same page instead of starting a new one.
     """
 
-    label: str
-    title: str
+    label: str = ""
+    title: str = ""
     body: list[Block] = field(default_factory=list)
 
 
