@@ -50,6 +50,10 @@ class Codec:
         """True when ``value`` holds nothing."""
         return not value
 
+    def accepts(self, value: Any) -> bool:
+        """True when ``value`` is of this type (the store refuses anything else)."""
+        return True
+
     def to_json(self, value: Any) -> Any:
         return "" if value is None else str(value)
 
@@ -119,6 +123,9 @@ class OptionalDate(Codec):
     def is_empty(self, value: Any) -> bool:
         return value is None
 
+    def accepts(self, value: Any) -> bool:
+        return value is None or isinstance(value, date)
+
     def to_json(self, value: Any) -> str | None:
         return value.isoformat() if value else None
 
@@ -185,9 +192,13 @@ class FieldSpec:
         """The field's name in running English text ("doc number")."""
         return self.name.replace("_", " ")
 
+    def is_missing(self, value: Any) -> bool:
+        """True when the field is required and ``value`` is empty (or blank)."""
+        return self.required and self.codec.is_empty(value.strip() if isinstance(value, str) else value)
+
     def problem(self, value: Any, issue_date: date | None = None) -> str | None:
         """The form's message for ``value`` (English source text), or None when it is fine."""
-        if self.required and self.codec.is_empty(value.strip() if isinstance(value, str) else value):
+        if self.is_missing(value):
             return f"The {self.label.lower()} must not be empty."
         return self.check(value, issue_date) if self.check is not None else None
 

@@ -6,7 +6,7 @@ overrides that binding for the current thread or task only, so two stores can be
 in one process (two editors on one file in tests, a server and a local file in a tool)
 without either seeing the other's tables.
 
-A document row keeps its body as XML text (the body format of ``editor.content.body``)
+A document row has one column per declared field (``editor.model.fields``) and keeps its body as XML text (the body format of ``editor.content.body``)
 and its attachments as one XML text beside it; a ``Revision`` row is a full copy of a
 document's content as it was before a save. Images are kept per issue under their ref,
 which is the SHA-1 of their bytes for images added through the service.
@@ -17,6 +17,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 import peewee
+
+from editor.model.fields import DOCUMENT_FIELDS, FieldSpec
 
 _bound: ContextVar[peewee.Database | None] = ContextVar("gazette_store_db", default=None)
 
@@ -130,17 +132,7 @@ class DocumentRow(BaseModel):
     uid = peewee.CharField(max_length=64, unique=True)
     section = peewee.ForeignKeyField(SectionRow, backref="documents", on_delete="CASCADE")
     position = peewee.IntegerField()
-    kind = peewee.TextField(default="")
-    issuers = peewee.TextField(default="[]")  # JSON list of names
-    title = peewee.TextField()
-    subtitle = peewee.TextField(default="")
-    toc_title = peewee.TextField(default="")  # contents entry when not the title (schema 3)
-    doc_number = peewee.TextField(default="")
-    addressees = peewee.TextField(default="")
-    public_note = peewee.TextField(default="")
-    signing_date = peewee.DateField(null=True)
-    body = peewee.TextField()  # <body> XML
-    attachments = peewee.TextField(default="")  # <attachments> XML, "" when none
+    # the content columns (content_fields()) are added below, from the declaration
     search_text = peewee.TextField(default="")  # plain text for substring search (schema 2)
     version = peewee.IntegerField(default=1)
     saved_at = peewee.DateTimeField()
@@ -155,17 +147,7 @@ class RevisionRow(BaseModel):
     document = peewee.ForeignKeyField(DocumentRow, backref="revisions", on_delete="CASCADE")
     number = peewee.IntegerField()
     saved_at = peewee.DateTimeField()
-    kind = peewee.TextField(default="")
-    issuers = peewee.TextField(default="[]")
-    title = peewee.TextField()
-    subtitle = peewee.TextField(default="")
-    toc_title = peewee.TextField(default="")  # contents entry when not the title (schema 3)
-    doc_number = peewee.TextField(default="")
-    addressees = peewee.TextField(default="")
-    public_note = peewee.TextField(default="")
-    signing_date = peewee.DateField(null=True)
-    body = peewee.TextField()
-    attachments = peewee.TextField(default="")
+    # the content columns (content_fields()) are added below, from the declaration
 
     class Meta:
         table_name = "revision"
@@ -184,6 +166,37 @@ class ImageRow(BaseModel):
         indexes = ((("issue", "ref"), True),)
 
 
+def field_column(spec: FieldSpec) -> peewee.Field:
+    """The column that keeps a declared field: a date column for a date, else text (a list is
+    kept as JSON text), defaulting to the empty value."""
+    if spec.codec.column == "date":
+        return peewee.DateField(null=True)
+    return peewee.TextField(default=spec.codec.to_store(spec.codec.empty()))
+
+
+def add_content_columns(spec: FieldSpec) -> None:
+    """Give the document and the revision table the column of ``spec``.
+
+    Called here for every declared field; a store that predates a field gets the column from
+    its migration step. The body and the attachments come after the declared fields.
+    """
+    for model in (DocumentRow, RevisionRow):
+        model._meta.add_field(spec.name, field_column(spec))
+
+
+for _spec in DOCUMENT_FIELDS:
+    add_content_columns(_spec)
+for _model in (DocumentRow, RevisionRow):
+    _model._meta.add_field("body", peewee.TextField())  # <body> XML
+    _model._meta.add_field("attachments", peewee.TextField(default=""))  # <attachments> XML, "" when none
+
+
+def content_fields() -> tuple[str, ...]:
+    """Columns a document row and a revision row share: the document's whole content (the
+    declared fields, the body and the attachments)."""
+    return (*DOCUMENT_FIELDS.names(), "body", "attachments")
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     PublicationRow,
@@ -194,18 +207,3 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ImageRow,
 )
 """Every table, in creation order (referenced tables first)."""
-
-CONTENT_FIELDS = (
-    "kind",
-    "issuers",
-    "title",
-    "subtitle",
-    "toc_title",
-    "doc_number",
-    "addressees",
-    "public_note",
-    "signing_date",
-    "body",
-    "attachments",
-)
-"""Columns a document row and a revision row share: the document's whole content."""

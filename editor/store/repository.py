@@ -8,7 +8,6 @@ body the archive or the typesetter could not read.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import fields
 from datetime import UTC, date, datetime
@@ -16,6 +15,7 @@ from datetime import UTC, date, datetime
 from lxml import etree
 
 from editor.content.body import blocks_from_element, blocks_to_element
+from editor.content.fieldxml import read_fields, write_fields
 from editor.content.xmlsafe import parse_xml
 from editor.errors import ContentError
 from editor.model import (
@@ -27,13 +27,14 @@ from editor.model import (
     Section,
     block_text,
 )
+from editor.model.fields import ATTACHMENT_FIELDS, DOCUMENT_FIELDS
 from editor.store.models import (
-    CONTENT_FIELDS,
     DocumentRow,
     ImageRow,
     IssueRow,
     PublicationRow,
     SectionRow,
+    content_fields,
 )
 
 PUBLICATION_FIELDS = tuple(f.name for f in fields(Publication))
@@ -127,8 +128,8 @@ def attachments_to_text(doc: Document) -> str:
     for i, att in enumerate(doc.attachments, 1):
         what = f"{_what(doc)}, attachment {att.label or i}"
         try:
-            a = etree.SubElement(root, "attachment", label=att.label or "")
-            etree.SubElement(a, "title").text = att.title or None
+            a = etree.SubElement(root, "attachment")
+            write_fields(a, att, ATTACHMENT_FIELDS)
         except (ValueError, TypeError) as exc:
             raise ContentError(f"{what} cannot be stored: {exc}") from None
         a.append(etree.fromstring(body_to_text(att.body, f"{what}, body")))
@@ -142,17 +143,11 @@ def attachments_from_text(text: str, what: str) -> list[Attachment]:
     root = parse_xml(text, what)
     result = []
     for a in root.findall("attachment"):
-        title_el = a.find("title")
         body_el = a.find("body")
         if body_el is None:
             raise ContentError(f"{what}: an attachment without a body")
-        result.append(
-            Attachment(
-                label=a.get("label", ""),
-                title="" if title_el is None or title_el.text is None else title_el.text,
-                body=blocks_from_element(body_el, f"{what}, attachment {a.get('label', '')}"),
-            )
-        )
+        body = blocks_from_element(body_el, f"{what}, attachment {a.get('label', '')}")
+        result.append(ATTACHMENT_FIELDS.build(read_fields(a, ATTACHMENT_FIELDS, what), body=body))
     return result
 
 
@@ -160,39 +155,29 @@ def content_values(doc: Document) -> dict[str, object]:
     """Validated column values for the content of ``doc`` (``ContentError`` if refused)."""
     if not isinstance(doc, Document):
         raise ContentError(f"not a document: {type(doc).__name__}")
-    if not (doc.title or "").strip():
-        raise ContentError("a document needs a title")
-    if doc.signing_date is not None and not isinstance(doc.signing_date, date):
-        raise ContentError(f"{_what(doc)}: the signing date must be a date")
-    issuers = [str(i) for i in doc.issuers]
-    _check_document_text(doc, issuers)
-    return {
-        "kind": doc.kind or "",
-        "issuers": json.dumps(issuers, ensure_ascii=False),
-        "title": doc.title,
-        "subtitle": doc.subtitle or "",
-        "toc_title": doc.toc_title or "",
-        "doc_number": doc.doc_number or "",
-        "addressees": doc.addressees or "",
-        "public_note": doc.public_note or "",
-        "signing_date": doc.signing_date,
-        "body": body_to_text(doc.body, f"the body of {_what(doc)}"),
-        "attachments": attachments_to_text(doc),
-    }
+    for spec in DOCUMENT_FIELDS:
+        value = getattr(doc, spec.name)
+        if spec.is_missing(value):
+            raise ContentError(f"a document needs a {spec.words}")
+        if not spec.codec.accepts(value):
+            raise ContentError(f"{_what(doc)}: the {spec.words} must be {spec.codec.expected}")
+    _check_document_text(doc)
+    values: dict[str, object] = {s.name: s.codec.to_store(getattr(doc, s.name)) for s in DOCUMENT_FIELDS}
+    values["body"] = body_to_text(doc.body, f"the body of {_what(doc)}")
+    values["attachments"] = attachments_to_text(doc)
+    return values
 
 
-def _check_document_text(doc: Document, issuers: list[str]) -> None:
+def _check_document_text(doc: Document) -> None:
     what = _what(doc)
-    for name in ("title", "subtitle", "toc_title", "kind", "doc_number", "addressees", "public_note"):
-        check_text(getattr(doc, name), f"the {name.replace('_', ' ')} of {what}")
-    for organ in issuers:
-        check_text(organ, f"an issuing organ of {what}")
+    for spec, text in DOCUMENT_FIELDS.texts(doc):
+        check_text(text, f"the {spec.words} of {what}")
     for i, block in enumerate(doc.body, 1):
         check_text(block_text(block), f"{what}, body block {i} ({type(block).__name__.lower()})")
     for n, att in enumerate(doc.attachments, 1):
         where = f"{what}, attachment {att.label or n}"
-        check_text(att.label, f"{where}, label")
-        check_text(att.title, f"{where}, title")
+        for spec, text in ATTACHMENT_FIELDS.texts(att):
+            check_text(text, f"{where}, {spec.words}")
         for i, block in enumerate(att.body, 1):
             check_text(block_text(block), f"{where}, block {i} ({type(block).__name__.lower()})")
 
@@ -200,26 +185,21 @@ def _check_document_text(doc: Document, issuers: list[str]) -> None:
 def document_from_content(row: object, uid: str) -> Document:
     """A Document from a row holding the content columns (a document or a revision row)."""
     what = f"stored document «{(row.title or '')[:30]}»"
-    return Document(
+    values = {s.name: s.codec.from_store(getattr(row, s.name)) for s in DOCUMENT_FIELDS}
+    return DOCUMENT_FIELDS.build(
+        values,
         uid=uid,
-        kind=row.kind or "",
-        issuers=list(json.loads(row.issuers or "[]")),
-        title=row.title,
-        subtitle=row.subtitle or "",
-        toc_title=getattr(row, "toc_title", None) or "",
-        doc_number=row.doc_number or "",
-        addressees=row.addressees or "",
-        public_note=row.public_note or "",
-        signing_date=as_date(row.signing_date),
         body=blocks_from_element(parse_xml(row.body, what), what),
         attachments=attachments_from_text(row.attachments or "", what),
     )
 
 
 def content_of_row(row: object) -> dict[str, object]:
-    """The content columns of a document or revision row, for copying and comparing."""
-    values = {name: getattr(row, name) for name in CONTENT_FIELDS}
-    values["signing_date"] = as_date(values["signing_date"])
+    """The content columns of a document or revision row, for copying and comparing (a date
+    as a ``date`` whatever the driver hands back)."""
+    values = {name: getattr(row, name) for name in content_fields()}
+    for spec in DOCUMENT_FIELDS:
+        values[spec.name] = spec.codec.to_store(spec.codec.from_store(values[spec.name]))
     return values
 
 
