@@ -17,6 +17,7 @@ from pathlib import Path
 
 from editor.errors import GazetteError, ImportRefused, NotFoundError
 from editor.importers import ParseResult, parse_file, result_to_dict
+from editor.importers.jsonform import keys_help
 from editor.model import Block, Document, Image, block_text
 
 
@@ -32,9 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "parse",
         help="show how a .txt or .docx file is structured (nothing is stored)",
         description="Structure a .txt or .docx file and print the result without storing it.",
-        epilog="JSON keys: kind, issuer (organs joined with 、), title, subtitle, doc_number, addressees, "
-        "date (YYYY-MM-DD or null), public_note, blocks, attachments (label, title, blocks), findings "
-        "(code, severity, message, where), images. Every block has type and text; a heading has level "
+        epilog=f"JSON keys: {keys_help()}. Every block has type and text; a heading has level "
         "and run_in, and a run-in heading keeps its heading sentence in text and the rest of the "
         "paragraph in body. See editor/importers/jsonform.py for all block types.",
     )

@@ -1,9 +1,10 @@
 """The JSON form of a parse result, as printed by ``python main.py parse FILE --format json``.
 
-Top-level keys: ``kind``, ``issuer`` (organs joined with "、"), ``title``, ``doc_number``,
-``addressees``, ``date`` (ISO or null), ``public_note``, ``blocks``, ``attachments``
-(``label``, ``title``, ``blocks``), ``findings`` (``code``, ``severity``, ``message``, ``where``);
-``subtitle`` and ``images`` are added for completeness.
+Top-level keys: the document's declared fields (``editor.model.fields``) under their JSON keys,
+``kind``, ``issuer`` (organs joined with "、"), ``title``, ``subtitle``, ``doc_number``,
+``addressees``, ``public_note``, ``date`` (ISO or null); then ``blocks``, ``attachments``
+(``label``, ``title``, ``blocks``), ``findings`` (``code``, ``severity``, ``message``, ``where``)
+and ``images``. :func:`keys_help` gives the same list for the command line's help.
 
 Every block has ``type`` and ``text``:
 
@@ -35,6 +36,7 @@ from editor.model import (
     Table,
     block_text,
 )
+from editor.model.fields import ATTACHMENT_FIELDS, DOCUMENT_FIELDS, FieldSet
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
@@ -69,21 +71,23 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     raise TypeError(f"not a body block: {block!r}")
 
 
+def keys_help() -> str:
+    """The JSON form's keys in words, for ``parse --help``."""
+    def keys(fields: FieldSet) -> str:
+        return ", ".join(f"{s.json_name} ({s.codec.plain_note})" if s.codec.plain_note else str(s.json_name)
+                         for s in fields if s.json_name)
+    return (f"{keys(DOCUMENT_FIELDS)}, blocks, attachments ({keys(ATTACHMENT_FIELDS)}, blocks), "
+            "findings (code, severity, message, where), images")
+
+
 def result_to_dict(result: ParseResult) -> dict[str, Any]:
     """The whole parse result as a JSON-ready dict."""
     doc = result.document
     return {
-        "kind": doc.kind,
-        "issuer": "、".join(doc.issuers),
-        "title": doc.title,
-        "subtitle": doc.subtitle,
-        "doc_number": doc.doc_number,
-        "addressees": doc.addressees,
-        "date": doc.signing_date.isoformat() if doc.signing_date else None,
-        "public_note": doc.public_note,
+        **DOCUMENT_FIELDS.to_plain(doc),
         "blocks": [block_to_dict(b) for b in doc.body],
         "attachments": [
-            {"label": a.label, "title": a.title, "blocks": [block_to_dict(b) for b in a.body]}
+            {**ATTACHMENT_FIELDS.to_plain(a), "blocks": [block_to_dict(b) for b in a.body]}
             for a in doc.attachments
         ],
         "findings": [{"code": f.code, "severity": f.severity, "message": f.message, "where": f.where}

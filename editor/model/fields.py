@@ -41,6 +41,7 @@ class Codec:
 
     column = "text"
     expected = "text"  # what a value is written as, for messages
+    plain_note = ""  # how ``to_plain`` writes a value, for help texts
 
     def empty(self) -> Any:
         """The value of an unset field."""
@@ -83,6 +84,8 @@ class TextList(Codec):
     """A list of strings (the issuing organs): one archive element per item, JSON text in the
     store, joined with 、 on one line."""
 
+    plain_note = "joined with 、"
+
     def empty(self) -> list[str]:
         return []
 
@@ -116,6 +119,7 @@ class OptionalDate(Codec):
 
     column = "date"
     expected = "a date (YYYY-MM-DD)"
+    plain_note = "YYYY-MM-DD or null"
 
     def empty(self) -> None:
         return None

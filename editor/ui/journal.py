@@ -13,7 +13,6 @@ import os
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from lxml import etree
@@ -22,7 +21,8 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from editor.content.body import blocks_from_xml, blocks_to_element
 from editor.content.xmlsafe import parse_xml
 from editor.errors import ContentError
-from editor.model import Attachment, Document, Paragraph
+from editor.model import Document, Paragraph
+from editor.model.fields import ATTACHMENT_FIELDS, DOCUMENT_FIELDS
 
 
 def _body_xml(blocks: list) -> str:
@@ -54,32 +54,21 @@ def journal_path(store_target: str) -> Path:
 
 
 def document_to_json(doc: Document) -> dict:
-    """A JSON-ready form of a document (bodies as body XML)."""
+    """A JSON-ready form of a document: every declared field, bodies as body XML."""
     return {
-        "uid": doc.uid, "title": doc.title, "kind": doc.kind, "issuers": doc.issuers,
-        "doc_number": doc.doc_number, "addressees": doc.addressees,
-        "signing_date": doc.signing_date.isoformat() if doc.signing_date else None,
-        "public_note": doc.public_note, "subtitle": doc.subtitle, "toc_title": doc.toc_title,
+        "uid": doc.uid,
+        **DOCUMENT_FIELDS.to_json(doc),
         "body": _body_xml(doc.body),
-        "attachments": [{"label": a.label, "title": a.title, "body": _body_xml(a.body)}
-                        for a in doc.attachments],
+        "attachments": [{**ATTACHMENT_FIELDS.to_json(a), "body": _body_xml(a.body)} for a in doc.attachments],
     }
 
 
 def document_from_json(data: dict) -> Document:
     """The document written by :func:`document_to_json`."""
-    signing = data.get("signing_date")
-    return Document(
-        uid=data["uid"], title=data.get("title", ""), kind=data.get("kind", ""),
-        issuers=list(data.get("issuers") or []), doc_number=data.get("doc_number", ""),
-        addressees=data.get("addressees", ""),
-        signing_date=date.fromisoformat(signing) if signing else None,
-        public_note=data.get("public_note", ""), subtitle=data.get("subtitle", ""),
-        toc_title=data.get("toc_title", ""),
-        body=_body_blocks(data.get("body") or "<body/>"),
-        attachments=[Attachment(a.get("label", ""), a.get("title", ""), _body_blocks(a.get("body") or "<body/>"))
-                     for a in data.get("attachments") or []],
-    )
+    attachments = [ATTACHMENT_FIELDS.build(ATTACHMENT_FIELDS.from_json(a), body=_body_blocks(a.get("body") or "<body/>"))
+                   for a in data.get("attachments") or []]
+    return DOCUMENT_FIELDS.build(DOCUMENT_FIELDS.from_json(data), uid=data["uid"],
+                                 body=_body_blocks(data.get("body") or "<body/>"), attachments=attachments)
 
 
 @dataclass
