@@ -160,6 +160,11 @@ TEXT = Codec()
 TEXT_LIST = TextList()
 DATE = OptionalDate()
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
+    """Mark ``text`` for translation in ``context`` without importing Qt; returns it unchanged."""
+    return text
+
+
 #: ``check(value, issue_date)`` returns a problem (English source text) or None.
 Check = Callable[[Any, date | None], str | None]
 
@@ -273,42 +278,65 @@ def _doc_number_problem(value: Any, issue_date: date | None) -> str | None:
         return None
     m = DOC_NUMBER.match(number)
     if not m:
-        return "A document number looks like 包府发〔2025〕12号: year in 〔〕, no leading zero."
+        return QT_TRANSLATE_NOOP("DocumentForm", "A document number looks like 包府发〔2025〕12号: year in 〔〕, no leading zero.")
     if issue_date and int(m.group(1)) > issue_date.year:
-        return "The year of the number is after the issue's year."
+        return QT_TRANSLATE_NOOP("DocumentForm", "The year of the number is after the issue's year.")
     return None
 
 
 def _addressees_problem(value: Any, _issue_date: date | None) -> str | None:
     text = str(value or "")
-    return "Addressees end with a full-width colon (：)." if text and not text.endswith("：") else None
+    if text and not text.endswith("："):
+        return QT_TRANSLATE_NOOP("DocumentForm", "Addressees end with a full-width colon (：).")
+    return None
 
 
 def _signing_date_problem(value: Any, issue_date: date | None) -> str | None:
     if isinstance(value, date) and issue_date and value > issue_date:
-        return "The signing date is after the issue's publication date."
+        return QT_TRANSLATE_NOOP("DocumentForm", "The signing date is after the issue's publication date.")
     return None
 
 
 DOCUMENT_FIELDS = FieldSet(Document, (
-    FieldSpec("kind", "Kind", xml_attribute=True, choices=DOCUMENT_KINDS),
-    FieldSpec("issuers", "Issuing organs", TEXT_LIST, xml="issuer", json_key="issuer",
-              placeholder="e.g. 包头市人民政府 (several separated by 、)"),
-    FieldSpec("title", "Title", required=True, placeholder="Full title including the issuing organ"),
-    FieldSpec("subtitle", "Subtitle", placeholder="Optional line under the title"),
-    FieldSpec("toc_title", "Contents entry", json_key=None,  # importers never set it
-              placeholder="Leave empty to use the title",
-              tooltip="The line the contents (目录) and the PDF bookmark show when it differs from the printed title"),
-    FieldSpec("doc_number", "Document number", placeholder="包府发〔2025〕12号", check=_doc_number_problem),
-    FieldSpec("addressees", "Addressees", placeholder="e.g. 各旗县区人民政府，稀土高新区管委会，市直各有关部门：",
-              check=_addressees_problem),
-    FieldSpec("public_note", "Publication note", placeholder="（此件公开发布）"),
-    FieldSpec("signing_date", "Signing date", DATE, json_key="date", check=_signing_date_problem),
+    FieldSpec("kind", QT_TRANSLATE_NOOP("DocumentForm", "Kind"), xml_attribute=True, choices=DOCUMENT_KINDS),
+    FieldSpec(
+        "issuers", QT_TRANSLATE_NOOP("DocumentForm", "Issuing organs"), TEXT_LIST, xml="issuer", json_key="issuer",
+        placeholder=QT_TRANSLATE_NOOP("DocumentForm", "e.g. 包头市人民政府 (several separated by 、)"),
+    ),
+    FieldSpec(
+        "title", QT_TRANSLATE_NOOP("DocumentForm", "Title"), required=True,
+        placeholder=QT_TRANSLATE_NOOP("DocumentForm", "Full title including the issuing organ"),
+    ),
+    FieldSpec(
+        "subtitle", QT_TRANSLATE_NOOP("DocumentForm", "Subtitle"),
+        placeholder=QT_TRANSLATE_NOOP("DocumentForm", "Optional line under the title"),
+    ),
+    FieldSpec(
+        "toc_title", QT_TRANSLATE_NOOP("DocumentForm", "Contents entry"),
+        json_key=None,  # the JSON form is of a parse result, and the importers never set it
+        placeholder=QT_TRANSLATE_NOOP("DocumentForm", "Leave empty to use the title"),
+        tooltip=QT_TRANSLATE_NOOP("DocumentForm", "The line the contents (目录) and the PDF bookmark show "
+                                                  "when it differs from the printed title"),
+    ),
+    FieldSpec(
+        "doc_number", QT_TRANSLATE_NOOP("DocumentForm", "Document number"),
+        placeholder="包府发〔2025〕12号", check=_doc_number_problem,
+    ),
+    FieldSpec(
+        "addressees", QT_TRANSLATE_NOOP("DocumentForm", "Addressees"),
+        placeholder=QT_TRANSLATE_NOOP("DocumentForm", "e.g. 各旗县区人民政府，稀土高新区管委会，市直各有关部门："),
+        check=_addressees_problem,
+    ),
+    FieldSpec("public_note", QT_TRANSLATE_NOOP("DocumentForm", "Publication note"), placeholder="（此件公开发布）"),
+    FieldSpec(
+        "signing_date", QT_TRANSLATE_NOOP("DocumentForm", "Signing date"), DATE, json_key="date",
+        check=_signing_date_problem,
+    ),
 ))
 """A document's fields (the identity ``uid``, the body and the attachments apart)."""
 
 ATTACHMENT_FIELDS = FieldSet(Attachment, (
-    FieldSpec("label", "Label", xml_attribute=True),
+    FieldSpec("label", "Label", xml_attribute=True),  # 附件, 附件1 …; empty for an enclosed text
     FieldSpec("title", "Title", keep_empty=True),
 ))
-"""An attachment's fields (its body apart)."""
+"""An attachment's fields (its body apart; the desktop edits them in the body editor's header)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor.errors import GazetteError
 from editor.model import Image
+from editor.model.fields import DOCUMENT_FIELDS
 from editor.ui import table_tools
 from editor.ui.document_form import UndoKeyFilter
 from editor.ui.errors import show_error
@@ -400,10 +401,9 @@ class BodyEditor(QWidget):
         s = self.session
         if s is None:
             return
-        from editor.ui.session import FIELDS
         from editor.ui.undo import FieldCommand
 
-        for name in FIELDS:
+        for name in DOCUMENT_FIELDS.names():
             value = getattr(parsed, name)
             current = s.value(name)
             if value and (not current or (name == "title" and current == self.tr("New document"))):

@@ -1,14 +1,14 @@
-"""The form for a document's fields (kind, issuing organs, title, number, addressees, signing
-date, publication note, subtitle, contents entry) with inline validation. Edits become FieldCommands on the
-window's undo stack; the form follows the session when undo/redo change a field.
+"""The form for a document's fields with inline validation, generated from the declaration
+(``editor.model.fields``): each field's label, placeholder, editor and check come from there;
+:data:`ROWS` only arranges them. Edits become FieldCommands on the window's undo stack; the form
+follows the session when undo/redo change a field.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.model import DOCUMENT_KINDS
+from editor.model.fields import DOCUMENT_FIELDS, FieldSpec, OptionalDate
 from editor.ui.session import DocumentSession
 from editor.ui.undo import FieldCommand
 
-DOC_NUMBER = re.compile(r"^\S+〔(\d{4})〕([1-9]\d*)号$")
-_SPLIT = re.compile(r"[、,，;；\s]+")
+#: How the form arranges the declared fields: one row each, or several beside each other. A
+#: declared field missing here gets a row of its own at the end, from its declaration.
+ROWS: tuple[tuple[str, ...], ...] = (
+    ("kind", "issuers"), ("title",), ("doc_number",), ("addressees",), ("signing_date", "public_note"),
+    ("subtitle",), ("toc_title",),
+)
 
 
 class UndoKeyFilter(QObject):
@@ -44,23 +48,14 @@ class UndoKeyFilter(QObject):
 
 def validate_fields(values: dict, issue_date: date | None) -> dict[str, str]:
     """Problems with the form values, by field name (messages in English source text)."""
-    problems: dict[str, str] = {}
-    if not str(values.get("title") or "").strip():
-        problems["title"] = QT_TRANSLATE_NOOP("DocumentForm", "The title must not be empty.")
-    number = str(values.get("doc_number") or "").strip()
-    if number:
-        m = DOC_NUMBER.match(number)
-        if not m:
-            problems["doc_number"] = QT_TRANSLATE_NOOP("DocumentForm", "A document number looks like 包府发〔2025〕12号: year in 〔〕, no leading zero.")
-        elif issue_date and int(m.group(1)) > issue_date.year:
-            problems["doc_number"] = QT_TRANSLATE_NOOP("DocumentForm", "The year of the number is after the issue's year.")
-    signing = values.get("signing_date")
-    if isinstance(signing, date) and issue_date and signing > issue_date:
-        problems["signing_date"] = QT_TRANSLATE_NOOP("DocumentForm", "The signing date is after the issue's publication date.")
-    addressees = str(values.get("addressees") or "")
-    if addressees and not addressees.endswith("："):
-        problems["addressees"] = QT_TRANSLATE_NOOP("DocumentForm", "Addressees end with a full-width colon (：).")
-    return problems
+    return DOCUMENT_FIELDS.problems(values, issue_date)
+
+
+def form_rows() -> list[tuple[FieldSpec, ...]]:
+    """The rows of the form: :data:`ROWS`, then every other declared field on its own row."""
+    placed = {name for row in ROWS for name in row}
+    rows = [tuple(DOCUMENT_FIELDS.spec(name) for name in row) for row in ROWS]
+    return rows + [(spec,) for spec in DOCUMENT_FIELDS if spec.name not in placed]
 
 
 class DocumentForm(QWidget):
@@ -75,85 +70,72 @@ class DocumentForm(QWidget):
         self.issue_date: date | None = None
         self._loading = False
         self._filter = UndoKeyFilter(self)
-
-        self.kind = QComboBox()
-        self.kind.setEditable(True)
-        self.kind.addItems(list(DOCUMENT_KINDS))
-        self.issuers = QLineEdit()
-        self.issuers.setPlaceholderText(self.tr("e.g. 包头市人民政府 (several separated by 、)"))
-        self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("Full title including the issuing organ"))
-        self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("包府发〔2025〕12号")
-        self.addressees = QLineEdit()
-        self.addressees.setPlaceholderText(self.tr("e.g. 各旗县区人民政府，稀土高新区管委会，市直各有关部门："))
-        self.signing_enabled = QCheckBox(self.tr("Dated"))
-        self.signing_date = QDateEdit()
-        self.signing_date.setCalendarPopup(True)
-        self.signing_date.setDisplayFormat("yyyy年M月d日")
-        self.public_note = QLineEdit()
-        self.public_note.setPlaceholderText("（此件公开发布）")
-        self.subtitle = QLineEdit()
-        self.subtitle.setPlaceholderText(self.tr("Optional line under the title"))
-        self.toc_title = QLineEdit()
-        self.toc_title.setPlaceholderText(self.tr("Leave empty to use the title"))
-        self.toc_title.setToolTip(self.tr("The line the contents (目录) and the PDF bookmark show when it "
-                                          "differs from the printed title"))
-
+        self.specs: dict[str, FieldSpec] = {}
+        self.dated: dict[str, QCheckBox] = {}  # beside each date editor: whether there is a date
         self.messages: dict[str, QLabel] = {}
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(3)
-        row1 = QHBoxLayout()
-        row1.addWidget(self.kind, 1)
-        row1.addWidget(QLabel(self.tr("Issuing organs")))
-        row1.addWidget(self.issuers, 3)
-        form.addRow(self.tr("Kind"), row1)
-        self._add(form, self.tr("Title"), self.title, "title")
-        self._add(form, self.tr("Document number"), self.doc_number, "doc_number")
-        self._add(form, self.tr("Addressees"), self.addressees, "addressees")
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.signing_enabled)
-        date_row.addWidget(self.signing_date)
-        date_row.addWidget(QLabel(self.tr("Publication note")))
-        date_row.addWidget(self.public_note, 1)
-        self._add(form, self.tr("Signing date"), date_row, "signing_date")
-        self._add(form, self.tr("Subtitle"), self.subtitle, "subtitle")
-        self._add(form, self.tr("Contents entry"), self.toc_title, "toc_title")
+        for row in form_rows():
+            line = QHBoxLayout()
+            for i, spec in enumerate(row):
+                if i:
+                    line.addWidget(QLabel(self.tr(spec.label)))
+                self._add_editor(line, spec)
+            self._add_row(form, self.tr(row[0].label), line, [spec.name for spec in row])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
-
-        for w in (self.issuers, self.title, self.doc_number, self.addressees, self.public_note, self.subtitle,
-                  self.toc_title, self.kind.lineEdit()):
-            w.installEventFilter(self._filter)
-        self.kind.currentTextChanged.connect(lambda t: self._edited("kind", t))
-        self.issuers.textEdited.connect(lambda t: self._edited("issuers", [p for p in _SPLIT.split(t) if p]))
-        self.title.textEdited.connect(lambda t: self._edited("title", t))
-        self.doc_number.textEdited.connect(lambda t: self._edited("doc_number", t))
-        self.addressees.textEdited.connect(lambda t: self._edited("addressees", t))
-        self.public_note.textEdited.connect(lambda t: self._edited("public_note", t))
-        self.subtitle.textEdited.connect(lambda t: self._edited("subtitle", t))
-        self.toc_title.textEdited.connect(lambda t: self._edited("toc_title", t))
-        self.signing_enabled.toggled.connect(self._date_edited)
-        self.signing_date.dateChanged.connect(self._date_edited)
         self.setEnabled(False)
 
-    def _add(self, form: QFormLayout, label: str, field, name: str) -> None:
+    def _add_editor(self, line: QHBoxLayout, spec: FieldSpec) -> None:
+        """Make the editor of one declared field (kept as ``self.<name>``) and put it on ``line``:
+        a combo box for a field with choices, a check box and a date editor for a date, else a
+        line edit. Its edits become undoable FieldCommands."""
+        name, codec = spec.name, spec.codec
+        self.specs[name] = spec
+        if spec.choices:
+            editor = QComboBox()
+            editor.setEditable(True)
+            editor.addItems(list(spec.choices))
+            editor.lineEdit().installEventFilter(self._filter)
+            editor.currentTextChanged.connect(lambda t, n=name, c=codec: self._edited(n, c.from_plain(t)))
+            line.addWidget(editor, 1)
+        elif not isinstance(codec, OptionalDate):
+            editor = QLineEdit()
+            editor.installEventFilter(self._filter)
+            editor.textEdited.connect(lambda t, n=name, c=codec: self._edited(n, c.from_plain(t)))
+            line.addWidget(editor, 3)
+        else:
+            dated = QCheckBox(self.tr("Dated"))
+            editor = QDateEdit()
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy年M月d日")
+            dated.toggled.connect(lambda _on, n=name: self._date_edited(n))
+            editor.dateChanged.connect(lambda _d, n=name: self._date_edited(n))
+            self.dated[name] = dated
+            line.addWidget(dated)
+            line.addWidget(editor)
+        if spec.placeholder and isinstance(editor, QLineEdit):
+            editor.setPlaceholderText(self.tr(spec.placeholder))
+        if spec.tooltip:
+            editor.setToolTip(self.tr(spec.tooltip))
+        setattr(self, name, editor)
+
+    def _add_row(self, form: QFormLayout, label: str, line: QHBoxLayout, names: list[str]) -> None:
         box = QVBoxLayout()
         box.setSpacing(0)
-        if isinstance(field, QWidget):
-            box.addWidget(field)
-        else:
-            box.addLayout(field)
+        box.addLayout(line)
         msg = QLabel()
         msg.setStyleSheet("color: #b3261e; font-size: 9pt;")
         msg.setWordWrap(True)
         msg.hide()
         box.addWidget(msg)
-        self.messages[name] = msg
+        for name in names:
+            self.messages[name] = msg
         form.addRow(label, box)
 
     # session binding ----------------------------------------------------------------------
@@ -169,11 +151,14 @@ class DocumentForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock the fields of a final issue."""
-        for w in (self.issuers, self.title, self.doc_number, self.addressees, self.public_note, self.subtitle,
-                  self.toc_title):
-            w.setReadOnly(read_only)
-        for w in (self.kind, self.signing_enabled, self.signing_date):
-            w.setEnabled(not read_only)
+        for name in self.specs:
+            editor = getattr(self, name)
+            if isinstance(editor, QLineEdit):
+                editor.setReadOnly(read_only)
+            else:
+                editor.setEnabled(not read_only)
+        for dated in self.dated.values():
+            dated.setEnabled(not read_only)
 
     def _load_all(self) -> None:
         self._loading = True
@@ -181,22 +166,28 @@ class DocumentForm(QWidget):
             s = self.session
             self.setEnabled(s is not None)
             values = s.values if s is not None else {}
-            self.kind.setCurrentText(str(values.get("kind") or ""))
-            self.issuers.setText("、".join(values.get("issuers") or []))
-            for name in ("title", "doc_number", "addressees", "public_note", "subtitle", "toc_title"):
-                widget: QLineEdit = getattr(self, name)
-                if widget.text() != str(values.get(name) or ""):
-                    widget.setText(str(values.get(name) or ""))
-            signing = values.get("signing_date")
-            self.signing_enabled.setChecked(isinstance(signing, date))
-            self.signing_date.setEnabled(isinstance(signing, date))
-            if isinstance(signing, date):
-                self.signing_date.setDate(QDate(signing.year, signing.month, signing.day))
-            elif self.issue_date:
-                self.signing_date.setDate(QDate(self.issue_date.year, self.issue_date.month, self.issue_date.day))
+            for name, spec in self.specs.items():
+                editor = getattr(self, name)
+                value = values.get(name, spec.codec.empty())
+                if isinstance(editor, QComboBox):
+                    editor.setCurrentText(spec.codec.to_plain(value) or "")
+                elif isinstance(editor, QLineEdit):
+                    text = spec.codec.to_plain(value) or ""
+                    if editor.text() != text:
+                        editor.setText(text)
+                else:
+                    self._load_date(name, value)
         finally:
             self._loading = False
         self.validate()
+
+    def _load_date(self, name: str, value: object) -> None:
+        editor: QDateEdit = getattr(self, name)
+        self.dated[name].setChecked(isinstance(value, date))
+        editor.setEnabled(isinstance(value, date))
+        shown = value if isinstance(value, date) else self.issue_date
+        if shown is not None:
+            editor.setDate(QDate(shown.year, shown.month, shown.day))
 
     def _field_changed(self, name: str) -> None:
         if not self._loading:
@@ -220,21 +211,23 @@ class DocumentForm(QWidget):
             self.titleEdited.emit(self.session.uid, self.session.title)
         self.validate()
 
-    def _date_edited(self, *_args) -> None:
-        self.signing_date.setEnabled(self.signing_enabled.isChecked())
-        if self.signing_enabled.isChecked():
-            self._edited("signing_date", self.signing_date.date().toPython())
-        else:
-            self._edited("signing_date", None)
+    def _date_edited(self, name: str) -> None:
+        editor: QDateEdit = getattr(self, name)
+        editor.setEnabled(self.dated[name].isChecked())
+        self._edited(name, editor.date().toPython() if self.dated[name].isChecked() else None)
 
     def validate(self) -> dict[str, str]:
         """Show inline messages for the current values; returns the problems found."""
         problems = validate_fields(self.session.values, self.issue_date) if self.session else {}
+        shown: dict[QLabel, list[str]] = {label: [] for label in self.messages.values()}
         for name, label in self.messages.items():
             text = problems.get(name)
-            label.setVisible(bool(text))
-            label.setText(self.tr(text) if text else "")
-            widget = getattr(self, name, None)
+            if text:
+                shown[label].append(self.tr(text))
+            widget = getattr(self, name)
             if isinstance(widget, QLineEdit):
                 widget.setStyleSheet("QLineEdit { border: 1px solid #b3261e; }" if text else "")
+        for label, texts in shown.items():
+            label.setVisible(bool(texts))
+            label.setText("\n".join(texts))
         return problems

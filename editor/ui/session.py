@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 
 from editor.model import Attachment, Document
+from editor.model.fields import DOCUMENT_FIELDS
 from editor.ui.textdoc import blocks_document, document_blocks
-
-#: Form fields a session holds, in form order.
-FIELDS = ("kind", "issuers", "title", "doc_number", "addressees", "signing_date", "public_note", "subtitle",
-          "toc_title")
 
 
 @dataclass
@@ -46,7 +42,7 @@ class DocumentSession(QObject):
         self.version = version
         self.issue_key = issue_key
         self.images = images or {}
-        self.values: dict[str, object] = {name: copy.deepcopy(getattr(doc, name)) for name in FIELDS}
+        self.values: dict[str, object] = copy.deepcopy(DOCUMENT_FIELDS.values(doc))
         self.parts: list[Part] = []
         self.dirty = False
         self.read_only = False
@@ -125,27 +121,14 @@ class DocumentSession(QObject):
 
     def to_document(self) -> Document:
         """The document as currently edited."""
-        signing = self.values["signing_date"]
-        doc = Document(
-            title=str(self.values["title"] or ""),
-            kind=str(self.values["kind"] or ""),
-            issuers=list(self.values["issuers"] or []),
-            doc_number=str(self.values["doc_number"] or ""),
-            addressees=str(self.values["addressees"] or ""),
-            signing_date=signing if isinstance(signing, date) else None,
-            public_note=str(self.values["public_note"] or ""),
-            subtitle=str(self.values["subtitle"] or ""),
-            toc_title=str(self.values.get("toc_title") or ""),
-            body=document_blocks(self.parts[0].doc),
-            uid=self.uid,
-        )
+        doc = DOCUMENT_FIELDS.build(copy.deepcopy(self.values), body=document_blocks(self.parts[0].doc), uid=self.uid)
         doc.attachments = [Attachment(p.label or "", p.title, document_blocks(p.doc)) for p in self.parts[1:]]
         return doc
 
     def replace_content(self, doc: Document, version: int | None = None) -> None:
         """Load another state of the document (a reload, a recovery or the other side of a conflict)."""
-        for name in FIELDS:
-            self.values[name] = copy.deepcopy(getattr(doc, name))
+        for name, value in DOCUMENT_FIELDS.values(doc).items():
+            self.values[name] = copy.deepcopy(value)
             self.fieldChanged.emit(name)
         old = self.parts
         self._load_parts(doc)
