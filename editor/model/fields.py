@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -56,27 +56,35 @@ class Codec:
         return True
 
     def to_json(self, value: Any) -> Any:
+        """``value`` as a JSON value that keeps all of it."""
         return "" if value is None else str(value)
 
     def from_json(self, data: Any) -> Any:
+        """The value :meth:`to_json` wrote (None: the empty value)."""
         return "" if data is None else str(data)
 
     def to_plain(self, value: Any) -> str | None:
+        """``value`` as one string for a reader (None: no value where the type allows it)."""
         return "" if value is None else str(value)
 
     def from_plain(self, text: str) -> Any:
+        """The value of a line typed by a user."""
         return text
 
     def to_texts(self, value: Any) -> list[str]:
+        """The texts of ``value``'s archive elements (none when it is empty)."""
         return [value] if value else []
 
     def from_texts(self, texts: list[str]) -> Any:
+        """The value of archive elements' texts (``ValueError`` for a text of the wrong form)."""
         return texts[0] if texts else ""
 
     def to_store(self, value: Any) -> Any:
+        """``value`` as a store column holds it."""
         return value or ""
 
     def from_store(self, raw: Any) -> Any:
+        """The value in a store column (None: the empty value)."""
         return raw or ""
 
 
@@ -160,6 +168,7 @@ TEXT = Codec()
 TEXT_LIST = TextList()
 DATE = OptionalDate()
 
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
     """Mark ``text`` for translation in ``context`` without importing Qt; returns it unchanged."""
     return text
@@ -224,7 +233,7 @@ class FieldSet:
     model: type
     specs: tuple[FieldSpec, ...]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[FieldSpec]:
         return iter(self.specs)
 
     def names(self) -> tuple[str, ...]:
